@@ -1,0 +1,21 @@
+package io.zkboot.autoconfigure;
+
+import io.zkboot.client.ZkConnectionDetails;
+
+/**
+ * {@link ZkConnectionDetails} from {@code zk.connect-string}.
+ */
+class PropertiesZkConnectionDetails implements ZkConnectionDetails {
+
+	private final ZkProperties properties;
+
+	PropertiesZkConnectionDetails(ZkProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public String getConnectString() {
+		return this.properties.getConnectString();
+	}
+
+}

@@ -1,0 +1,454 @@
+package io.zkboot.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.zkboot.client.ZkAclMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the ZooKeeper client, bound from {@code zk.*}.
+ */
+@ConfigurationProperties("zk")
+public class ZkProperties {
+
+	/**
+	 * Comma-separated host:port list of the ensemble, optionally followed by a chroot
+	 * path, for example "zk1:2181,zk2:2181/myapp".
+	 */
+	private String connectString = "localhost:2181";
+
+	/**
+	 * Namespace (a path without leading slash) that every path of the client is relative
+	 * to, as Curator's namespace.
+	 */
+	private String namespace;
+
+	/**
+	 * Session timeout requested from the server. Ephemeral nodes of a session outlive a
+	 * lost connection by at most this long.
+	 */
+	private Duration sessionTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * How long one connection attempt may take.
+	 */
+	private Duration connectionTimeout = Duration.ofSeconds(15);
+
+	/**
+	 * Whether the client may connect to a server that is in read-only mode (cut off from
+	 * its quorum), as kazoo's read_only.
+	 */
+	private boolean readOnly = false;
+
+	private final Retry retry = new Retry();
+
+	private final Auth auth = new Auth();
+
+	private final Acl acl = new Acl();
+
+	private final Tls tls = new Tls();
+
+	private final Startup startup = new Startup();
+
+	private final Embedded embedded = new Embedded();
+
+	public String getConnectString() {
+		return this.connectString;
+	}
+
+	public void setConnectString(String connectString) {
+		this.connectString = connectString;
+	}
+
+	public String getNamespace() {
+		return this.namespace;
+	}
+
+	public void setNamespace(String namespace) {
+		this.namespace = namespace;
+	}
+
+	public Duration getSessionTimeout() {
+		return this.sessionTimeout;
+	}
+
+	public void setSessionTimeout(Duration sessionTimeout) {
+		this.sessionTimeout = sessionTimeout;
+	}
+
+	public Duration getConnectionTimeout() {
+		return this.connectionTimeout;
+	}
+
+	public void setConnectionTimeout(Duration connectionTimeout) {
+		this.connectionTimeout = connectionTimeout;
+	}
+
+	public boolean isReadOnly() {
+		return this.readOnly;
+	}
+
+	public void setReadOnly(boolean readOnly) {
+		this.readOnly = readOnly;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Auth getAuth() {
+		return this.auth;
+	}
+
+	public Acl getAcl() {
+		return this.acl;
+	}
+
+	public Tls getTls() {
+		return this.tls;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	/**
+	 * Retry of operations that fail because the connection was lost (exponential
+	 * backoff).
+	 */
+	public static class Retry {
+
+		/**
+		 * Sleep before the first retry; doubled (with jitter) for each further retry.
+		 */
+		private Duration baseSleep = Duration.ofMillis(100);
+
+		/**
+		 * Longest sleep between two retries.
+		 */
+		private Duration maxSleep = Duration.ofSeconds(5);
+
+		/**
+		 * How many times an operation is retried before its error is raised.
+		 */
+		private int maxRetries = 10;
+
+		public Duration getBaseSleep() {
+			return this.baseSleep;
+		}
+
+		public void setBaseSleep(Duration baseSleep) {
+			this.baseSleep = baseSleep;
+		}
+
+		public Duration getMaxSleep() {
+			return this.maxSleep;
+		}
+
+		public void setMaxSleep(Duration maxSleep) {
+			this.maxSleep = maxSleep;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+	}
+
+	/**
+	 * Credentials the client authenticates its session with.
+	 */
+	public static class Auth {
+
+		/**
+		 * Authentication scheme.
+		 */
+		private String scheme = "digest";
+
+		/**
+		 * User name of the digest credentials. Authentication is on when it is set.
+		 */
+		private String username;
+
+		/**
+		 * Password of the digest credentials.
+		 */
+		private String password;
+
+		public String getScheme() {
+			return this.scheme;
+		}
+
+		public void setScheme(String scheme) {
+			this.scheme = scheme;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		/**
+		 * Whether credentials are configured.
+		 * @return true when a user name is set
+		 */
+		public boolean isEnabled() {
+			return this.username != null && !this.username.isBlank();
+		}
+
+	}
+
+	/**
+	 * The ACL of the nodes the starter creates.
+	 */
+	public static class Acl {
+
+		/**
+		 * Default ACL of created nodes. When unset: creator-all when auth is configured,
+		 * open otherwise.
+		 */
+		private ZkAclMode mode;
+
+		public ZkAclMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(ZkAclMode mode) {
+			this.mode = mode;
+		}
+
+	}
+
+	/**
+	 * TLS to the server, configured on the client only (no JVM-wide system properties).
+	 */
+	public static class Tls {
+
+		/**
+		 * Whether to connect to the server's secure client port over TLS.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Key store file with the client's certificate and key (for mutual TLS).
+		 */
+		private Path keyStore;
+
+		/**
+		 * Password of the key store.
+		 */
+		private String keyStorePassword;
+
+		/**
+		 * Type of the key store (PKCS12, JKS or PEM). Derived from the file name when
+		 * unset.
+		 */
+		private String keyStoreType;
+
+		/**
+		 * Trust store file with the certificates the server's certificate is checked
+		 * against.
+		 */
+		private Path trustStore;
+
+		/**
+		 * Password of the trust store.
+		 */
+		private String trustStorePassword;
+
+		/**
+		 * Type of the trust store (PKCS12, JKS or PEM). Derived from the file name when
+		 * unset.
+		 */
+		private String trustStoreType;
+
+		/**
+		 * Whether the server's host name must match its certificate.
+		 */
+		private boolean hostnameVerification = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Path getKeyStore() {
+			return this.keyStore;
+		}
+
+		public void setKeyStore(Path keyStore) {
+			this.keyStore = keyStore;
+		}
+
+		public String getKeyStorePassword() {
+			return this.keyStorePassword;
+		}
+
+		public void setKeyStorePassword(String keyStorePassword) {
+			this.keyStorePassword = keyStorePassword;
+		}
+
+		public String getKeyStoreType() {
+			return this.keyStoreType;
+		}
+
+		public void setKeyStoreType(String keyStoreType) {
+			this.keyStoreType = keyStoreType;
+		}
+
+		public Path getTrustStore() {
+			return this.trustStore;
+		}
+
+		public void setTrustStore(Path trustStore) {
+			this.trustStore = trustStore;
+		}
+
+		public String getTrustStorePassword() {
+			return this.trustStorePassword;
+		}
+
+		public void setTrustStorePassword(String trustStorePassword) {
+			this.trustStorePassword = trustStorePassword;
+		}
+
+		public String getTrustStoreType() {
+			return this.trustStoreType;
+		}
+
+		public void setTrustStoreType(String trustStoreType) {
+			this.trustStoreType = trustStoreType;
+		}
+
+		public boolean isHostnameVerification() {
+			return this.hostnameVerification;
+		}
+
+		public void setHostnameVerification(boolean hostnameVerification) {
+			this.hostnameVerification = hostnameVerification;
+		}
+
+	}
+
+	/**
+	 * What the application does while it has no connection at startup.
+	 */
+	public static class Startup {
+
+		/**
+		 * How long startup waits for the first connection.
+		 */
+		private Duration wait = Duration.ofSeconds(15);
+
+		/**
+		 * Whether startup fails when no connection is made within the wait. When false,
+		 * the application starts degraded and the client keeps trying to connect.
+		 */
+		private boolean failFast = true;
+
+		public Duration getWait() {
+			return this.wait;
+		}
+
+		public void setWait(Duration wait) {
+			this.wait = wait;
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+	}
+
+	/**
+	 * A ZooKeeper server started inside the application, for development and demos.
+	 */
+	public static class Embedded {
+
+		/**
+		 * Whether to start an embedded ZooKeeper server that the client connects to.
+		 * Ignored when zk.connect-string is set explicitly.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Client port of the embedded server; 0 picks a free port.
+		 */
+		private int port = 0;
+
+		/**
+		 * Directory for the embedded server's data; a temporary directory, deleted on
+		 * shutdown, when unset.
+		 */
+		private Path dataDir;
+
+		/**
+		 * Further server settings, as in zoo.cfg (for example secureClientPort).
+		 */
+		private Map<String, String> properties = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public Path getDataDir() {
+			return this.dataDir;
+		}
+
+		public void setDataDir(Path dataDir) {
+			this.dataDir = dataDir;
+		}
+
+		public Map<String, String> getProperties() {
+			return this.properties;
+		}
+
+		public void setProperties(Map<String, String> properties) {
+			this.properties = properties;
+		}
+
+	}
+
+}

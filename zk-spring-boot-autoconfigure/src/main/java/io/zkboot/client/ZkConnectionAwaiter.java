@@ -1,0 +1,46 @@
+package io.zkboot.client;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.curator.framework.CuratorFramework;
+
+/**
+ * The startup policy: wait a while for the first connection, then either fail with a
+ * clear message or go on without one while the client keeps trying.
+ *
+ * @param timeout how long to wait for the first connection
+ * @param failFast whether to fail when the wait passes without a connection
+ */
+public record ZkConnectionAwaiter(Duration timeout, boolean failFast) {
+
+	private static final Log logger = LogFactory.getLog(ZkConnectionAwaiter.class);
+
+	/**
+	 * Wait for the client's first connection.
+	 * @param client a started client
+	 * @param connectString where it connects, for the messages
+	 * @throws ZkStartupException when failing fast and no connection was made in time
+	 */
+	public void await(CuratorFramework client, String connectString) {
+		boolean connected;
+		try {
+			connected = client.blockUntilConnected((int) this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			connected = false;
+		}
+		if (connected) {
+			return;
+		}
+		if (this.failFast) {
+			throw new ZkStartupException(connectString, this.timeout);
+		}
+		logger.warn("No connection to ZooKeeper at '" + connectString + "' within " + this.timeout.toMillis()
+				+ " ms; starting without one (zk.startup.fail-fast=false), the client keeps trying");
+	}
+
+}
