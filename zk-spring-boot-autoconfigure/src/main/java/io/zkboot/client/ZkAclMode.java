@@ -1,6 +1,7 @@
 package io.zkboot.client;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.apache.curator.framework.api.ACLProvider;
@@ -29,7 +30,7 @@ public enum ZkAclMode {
 	READ_ONLY;
 
 	/**
-	 * The ACL this mode gives a new node.
+	 * The ACL this mode gives a new node (a list that tolerates ZooKeeper's null checks).
 	 * @param authenticated whether the client has credentials
 	 * @return the ACL
 	 */
@@ -47,7 +48,7 @@ public enum ZkAclMode {
 				if (authenticated) {
 					acl.addAll(ZooDefs.Ids.CREATOR_ALL_ACL);
 				}
-				yield List.copyOf(acl);
+				yield Collections.unmodifiableList(acl);
 			}
 		};
 	}
