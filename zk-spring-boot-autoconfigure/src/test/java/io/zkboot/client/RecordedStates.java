@@ -49,6 +49,30 @@ public class RecordedStates implements ApplicationListener<ZkConnectionStateEven
 	}
 
 	/**
+	 * Wait until an event of the given state arrives, passing over others.
+	 * @param expected the state to wait for
+	 * @param timeout how long to wait in all
+	 * @return the event
+	 */
+	public ZkConnectionStateEvent until(ZkConnectionState expected, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			ZkConnectionStateEvent event;
+			try {
+				event = this.events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+			assertThat(event).as("a %s event within %s; seen so far %s", expected, timeout, all()).isNotNull();
+			if (event.getState() == expected) {
+				return event;
+			}
+		}
+	}
+
+	/**
 	 * Every event seen, oldest first.
 	 * @return the events
 	 */
