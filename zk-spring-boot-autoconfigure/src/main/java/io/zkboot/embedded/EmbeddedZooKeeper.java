@@ -78,18 +78,21 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 		config.putAll(this.settings);
 		Properties properties = new Properties();
 		properties.putAll(config);
+		ZooKeeperServerEmbedded starting;
 		try {
-			this.server = ZooKeeperServerEmbedded.builder()
+			starting = ZooKeeperServerEmbedded.builder()
 				.baseDir(this.dataDir)
 				.configuration(properties)
 				.exitHandler(ExitHandler.LOG_ONLY)
 				.build();
-			this.server.start(30_000);
+			// on failure, start(...) has closed the server itself
+			starting.start(30_000);
 		}
 		catch (Exception ex) {
 			close();
 			throw new IllegalStateException("Could not start the embedded ZooKeeper server on port " + this.port, ex);
 		}
+		this.server = starting;
 		logger.info("Embedded ZooKeeper server listening on " + getConnectString() + ", data in " + this.dataDir);
 	}
 
