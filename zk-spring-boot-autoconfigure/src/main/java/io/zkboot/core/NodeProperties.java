@@ -119,6 +119,18 @@ public final class NodeProperties {
     }
 
     /**
+     * Tells whether two values are the same JSON value: objects compare without regard to key
+     * order, numbers by their JSON spelling (so {@code 1} and {@code 1.0} differ).
+     *
+     * @param a a JSON-compatible Java value
+     * @param b a JSON-compatible Java value
+     * @return whether both have the same JSON form
+     */
+    public static boolean sameJson(Object a, Object b) {
+        return MAPPER.readTree(toJson(a)).equals(MAPPER.readTree(toJson(b)));
+    }
+
+    /**
      * Formats a finite double as Python's {@code repr} does: the shortest digits that read
      * back as the same double, positional between 1e-4 and 1e16 (always with a {@code .}),
      * scientific otherwise ({@code 1e+16}, {@code 2.5e-05}).
