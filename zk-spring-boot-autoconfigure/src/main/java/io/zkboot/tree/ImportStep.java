@@ -21,14 +21,18 @@ public sealed interface ImportStep {
      *
      * @return the message, empty if the step is silent
      */
-    Optional<String> dryRunMessage();
+    default Optional<String> dryRunMessage() {
+        return Optional.empty();
+    }
 
     /**
      * Returns what a real run reports for this step.
      *
      * @return the message, empty if the step is silent
      */
-    Optional<String> message();
+    default Optional<String> message() {
+        return Optional.empty();
+    }
 
     /**
      * A node to create.
@@ -43,11 +47,6 @@ public sealed interface ImportStep {
         @Override
         public Optional<String> dryRunMessage() {
             return announced ? Optional.of("add " + path) : Optional.empty();
-        }
-
-        @Override
-        public Optional<String> message() {
-            return Optional.empty();
         }
     }
 
@@ -64,11 +63,6 @@ public sealed interface ImportStep {
         public Optional<String> dryRunMessage() {
             return Optional.of(String.join("\n", changes));
         }
-
-        @Override
-        public Optional<String> message() {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -77,16 +71,6 @@ public sealed interface ImportStep {
      * @param path the node path
      */
     record Unchanged(String path) implements ImportStep {
-
-        @Override
-        public Optional<String> dryRunMessage() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> message() {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -117,11 +101,6 @@ public sealed interface ImportStep {
         @Override
         public Optional<String> dryRunMessage() {
             return Optional.of("would delete " + path + ".");
-        }
-
-        @Override
-        public Optional<String> message() {
-            return Optional.empty();
         }
     }
 
