@@ -6,6 +6,7 @@ package io.zkboot.tree;
  */
 public class BadPropertyLinkException extends RuntimeException {
 
+    /** The stored name of the link. */
     private final String property;
 
     private final transient Object link;

@@ -1,5 +1,6 @@
 package io.zkboot.tree;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  */
 public class LinkLoopException extends RuntimeException {
 
-    private final List<String> paths;
+    /** The paths followed, ending with the repeated one. */
+    private final ArrayList<String> paths;
 
     /**
      * Creates the exception.
@@ -16,7 +18,7 @@ public class LinkLoopException extends RuntimeException {
      */
     public LinkLoopException(List<String> paths) {
         super("link loop: " + String.join(" -> ", paths));
-        this.paths = List.copyOf(paths);
+        this.paths = new ArrayList<>(paths);
     }
 
     /**
@@ -25,6 +27,6 @@ public class LinkLoopException extends RuntimeException {
      * @return the paths in order
      */
     public List<String> paths() {
-        return paths;
+        return List.copyOf(paths);
     }
 }

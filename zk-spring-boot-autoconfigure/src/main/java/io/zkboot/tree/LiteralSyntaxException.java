@@ -5,8 +5,10 @@ package io.zkboot.tree;
  */
 public class LiteralSyntaxException extends IllegalArgumentException {
 
+    /** Where in the value text the problem is. */
     private final int offset;
 
+    /** What is wrong. */
     private final String reason;
 
     /**

@@ -5,6 +5,7 @@ package io.zkboot.tree;
  */
 public class NoSuchNodeException extends RuntimeException {
 
+    /** The path asked for. */
     private final String path;
 
     /**

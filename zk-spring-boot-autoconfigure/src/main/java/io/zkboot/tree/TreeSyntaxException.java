@@ -8,6 +8,7 @@ public class TreeSyntaxException extends RuntimeException {
 
     private final transient Location location;
 
+    /** What is wrong. */
     private final String reason;
 
     /**

@@ -79,6 +79,11 @@ class TreeImporterTest {
         assertThat(importTree(SeedTrees.UPDATED, "/seed", Trim.DELETE)).isEmpty();
         assertThat(client.checkExists().forPath("/seed/lb/pools/retail")).isNull();
         assertThat(client.checkExists().forPath("/seed/retail")).isNotNull();
+        assertThat(TreeExport.text(read("/seed"), "/", false, null)).isEqualTo(("/seed\n" + SeedTrees.FIRST_EXPORTED
+                .replace("threads = 3", "threads = 4")
+                .replace("/lb : ipvs\n", fooservice + "/lb : ipvs\n")
+                .replace("    /retail\n      address = '1.2.3.5:80'\n      providers -> /cms/providers\n", "")
+                .indent(2)));
 
         assertThat(importTree("/fooservice\n  secret = '1234'\n  threads = 3\n", "/seed", Trim.DELETE)).containsExactly(
                 "Not deleting /seed/fooservice/providers/192.168.0.42:8080 because it's ephemeral.",
