@@ -3,18 +3,25 @@ package io.zkboot.tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.ACL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies an {@link ImportPlan} to ZooKeeper: creates, data changes and deletions in the plan's
- * order, in transactions ({@code multi}) of bounded size. New nodes get the given ACL.
- * Unchanged nodes are not written (zc.zk rewrites them, which only bumps their version).
+ * order, in transactions ({@code multi}) of bounded size, pipelined: up to
+ * {@value #MAX_IN_FLIGHT} transactions are sent before the first answer arrives (ZooKeeper runs
+ * one session's requests in order, so a parent is always created before its children).
+ * New nodes get the given ACL. Unchanged nodes are not written (zc.zk rewrites them, which only
+ * bumps their version).
  */
 public final class TreeImporter {
 
@@ -23,6 +30,8 @@ public final class TreeImporter {
     private static final int MAX_OPS = 200;
 
     private static final int MAX_BYTES = 256 * 1024;
+
+    private static final int MAX_IN_FLIGHT = 8;
 
     private final CuratorFramework client;
 
@@ -44,9 +53,18 @@ public final class TreeImporter {
      *
      * @param plan the plan, computed from the current state of the nodes it touches
      * @return the plan's real-run messages, which are also logged
-     * @throws TreeImportException if ZooKeeper refuses a batch (earlier batches stay applied)
+     * @throws TreeImportException if ZooKeeper refuses a transaction; no transaction is sent
+     *                             after that, but those already sent may be applied
      */
     public List<String> apply(ImportPlan plan) {
+        commitAll(batches(plan));
+        List<String> messages = plan.messages();
+        messages.forEach(logger::info);
+        return messages;
+    }
+
+    private List<List<CuratorOp>> batches(ImportPlan plan) {
+        List<List<CuratorOp>> batches = new ArrayList<>();
         List<CuratorOp> batch = new ArrayList<>();
         int bytes = 0;
         for (ImportStep step : plan.steps()) {
@@ -56,19 +74,17 @@ public final class TreeImporter {
             }
             int size = step.path().length() + dataSize(step);
             if (!batch.isEmpty() && (batch.size() == MAX_OPS || bytes + size > MAX_BYTES)) {
-                commit(batch);
-                batch.clear();
+                batches.add(batch);
+                batch = new ArrayList<>();
                 bytes = 0;
             }
             batch.add(op.get());
             bytes += size;
         }
         if (!batch.isEmpty()) {
-            commit(batch);
+            batches.add(batch);
         }
-        List<String> messages = plan.messages();
-        messages.forEach(logger::info);
-        return messages;
+        return batches;
     }
 
     private Optional<CuratorOp> operation(ImportStep step) {
@@ -101,12 +117,50 @@ public final class TreeImporter {
         return 0;
     }
 
-    private void commit(List<CuratorOp> batch) {
-        try {
-            client.transaction().forOperations(List.copyOf(batch));
+    private void commitAll(List<List<CuratorOp>> batches) {
+        Semaphore window = new Semaphore(MAX_IN_FLIGHT);
+        AtomicReference<TreeImportException> failure = new AtomicReference<>();
+        for (List<CuratorOp> batch : batches) {
+            acquire(window, 1);
+            if (failure.get() != null) {
+                window.release();
+                break;
+            }
+            String first = batch.get(0).getTypeAndPath().getForPath();
+            try {
+                client.transaction().inBackground((c, event) -> {
+                    failed(event, first).ifPresent(ex -> failure.compareAndSet(null, ex));
+                    window.release();
+                }).forOperations(batch);
+            }
+            catch (Exception ex) {
+                window.release();
+                failure.compareAndSet(null, refused(first, ex));
+                break;
+            }
         }
-        catch (Exception ex) {
-            throw new TreeImportException("ZooKeeper refused the batch starting at " + batch.get(0).getTypeAndPath().getForPath(), ex);
+        acquire(window, MAX_IN_FLIGHT);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static Optional<TreeImportException> failed(CuratorEvent event, String first) {
+        KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
+        return code == KeeperException.Code.OK ? Optional.empty() : Optional.of(refused(first, KeeperException.create(code)));
+    }
+
+    private static TreeImportException refused(String first, Exception cause) {
+        return new TreeImportException("ZooKeeper refused the transaction starting at " + first, cause);
+    }
+
+    private static void acquire(Semaphore window, int permits) {
+        try {
+            window.acquire(permits);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new TreeImportException("interrupted while importing", ex);
         }
     }
 }

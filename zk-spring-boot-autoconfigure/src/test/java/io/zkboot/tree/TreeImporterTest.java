@@ -121,6 +121,6 @@ class TreeImporterTest {
         assertThat(plan.dryRunMessages()).containsExactly("add /missing/a");
         assertThatThrownBy(() -> new TreeImporter(client, ZooDefs.Ids.OPEN_ACL_UNSAFE).apply(plan))
                 .isInstanceOf(TreeImportException.class)
-                .hasMessage("ZooKeeper refused the batch starting at /missing/a");
+                .hasMessage("ZooKeeper refused the transaction starting at /missing/a");
     }
 }
