@@ -116,6 +116,20 @@ class TreeImporterTest {
     }
 
     @Test
+    void resolvesAndChecksLinksInZooKeeper() throws Exception {
+        client.create().forPath("/links");
+        importTree(SeedTrees.FIRST + SeedTrees.RELATIVE_LINKS, "/links", Trim.WARN);
+        NodeReader zookeeper = new CuratorNodeReader(client);
+        LinkResolver resolver = new LinkResolver(zookeeper);
+        assertThat(resolver.resolve("/links/a/b/l2")).isEqualTo("/links/a/c");
+        assertThatThrownBy(() -> resolver.resolve("/links/lb/pools/cms/providers"))
+                .isInstanceOf(NoSuchNodeException.class);
+        TreeNode text = TreeParser.parse("/extra\n  cms -> /links/cms\n  threads => cms threads\n", "extra.tree");
+        assertThat(LinkChecker.check(text, "/", NodeReader.forTree(text, "/", zookeeper))).isEmpty();
+        assertThat(new PropertyLinkReader(zookeeper).get("/links/cms", "threads")).isEqualTo(3);
+    }
+
+    @Test
     void failsWhenTheImportPathIsMissing() {
         ImportPlan plan = ImportPlanner.plan(TreeParser.parse("/a\n", "test"), "/missing", List.of(), Trim.WARN);
         assertThat(plan.dryRunMessages()).containsExactly("add /missing/a");
