@@ -1,0 +1,46 @@
+package io.zkboot.tree;
+
+import java.util.Optional;
+
+/**
+ * A symbolic or property link that cannot be followed.
+ *
+ * @param path     the path of the node holding the link
+ * @param property the stored name of the link ({@code name ->} or {@code name =>})
+ * @param location where the link's line is, or {@code null} if it was not read from a text
+ * @param reason   what is wrong
+ */
+public record LinkProblem(String path, String property, Location location, String reason) {
+
+    /**
+     * Returns where the link's line is.
+     *
+     * @return the location, empty if the link was not read from a text
+     */
+    public Optional<Location> where() {
+        return Optional.ofNullable(location);
+    }
+
+    /**
+     * Renders the problem as {@code source:line:column: reason}, or {@code path: reason} for
+     * links not read from a text.
+     *
+     * @return the message
+     */
+    public String message() {
+        return (location != null ? location.toString() : path) + ": " + reason;
+    }
+
+    /**
+     * Turns the problem into the exception a parser would throw.
+     *
+     * @return the exception
+     * @throws IllegalStateException if the link was not read from a text
+     */
+    public TreeSyntaxException toException() {
+        if (location == null) {
+            throw new IllegalStateException("no location for " + message());
+        }
+        return new TreeSyntaxException(location, reason);
+    }
+}

@@ -1,0 +1,21 @@
+package io.zkboot.tree;
+
+/**
+ * One node as read from ZooKeeper: its path, data and ephemeral owner (from its Stat). A list
+ * of these, for a whole subtree, is what export and import planning work from.
+ *
+ * @param path           the absolute path ({@code /} for the root)
+ * @param data           the node data, may be {@code null}
+ * @param ephemeralOwner the session owning the node if it is ephemeral, else 0
+ */
+public record NodeRecord(String path, byte[] data, long ephemeralOwner) {
+
+    /**
+     * Tells whether the node is ephemeral.
+     *
+     * @return {@code true} if a session owns the node
+     */
+    public boolean ephemeral() {
+        return ephemeralOwner != 0;
+    }
+}
