@@ -3,6 +3,7 @@ package io.zkboot.core;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.RetryPolicy;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
@@ -50,11 +51,16 @@ abstract class ZkServerSupport {
 	}
 
 	static CuratorFramework newClient() throws InterruptedException {
+		return newClient(new RetryOneTime(100), 5_000);
+	}
+
+	/** A started, connected client whose own (Curator) retries are chosen by the test. */
+	static CuratorFramework newClient(RetryPolicy retryPolicy, int connectionTimeoutMs) throws InterruptedException {
 		CuratorFramework client = CuratorFrameworkFactory.builder()
 			.connectString(server.getConnectString())
 			.sessionTimeoutMs(10_000)
-			.connectionTimeoutMs(5_000)
-			.retryPolicy(new RetryOneTime(100))
+			.connectionTimeoutMs(connectionTimeoutMs)
+			.retryPolicy(retryPolicy)
 			.build();
 		client.start();
 		client.blockUntilConnected();
