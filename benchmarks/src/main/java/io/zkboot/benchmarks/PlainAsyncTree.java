@@ -88,7 +88,7 @@ final class PlainAsyncTree {
 			}
 
 			void readChildren(String path) {
-				PlainAsyncTree.this.zooKeeper.getChildren(path, false, (rc, p, ctx, children, stat) -> {
+				PlainAsyncTree.this.zooKeeper.getChildren(path, false, (rc, p, ctx, children) -> {
 					if (rc == 0) {
 						pending.addAndGet(children.size());
 						for (String child : children) {

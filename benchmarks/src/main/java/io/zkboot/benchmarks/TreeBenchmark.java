@@ -99,6 +99,7 @@ final class TreeBenchmark implements Benchmark {
 		private final Map<String, Double> millis = new LinkedHashMap<>();
 
 		void record(String operation, boolean measured, Work work) throws Exception {
+			System.gc();
 			long start = System.nanoTime();
 			work.run();
 			double elapsed = (System.nanoTime() - start) / 1e6;

@@ -1,65 +1,64 @@
 package io.zkboot.core;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayDeque;
+import java.util.Queue;
 
 import org.apache.zookeeper.KeeperException;
 
 /**
  * A bounded window of asynchronous ZooKeeper calls: the one mechanism behind every pipelined bulk
  * operation of the template. At most {@code size} calls are in flight; further calls wait in a
- * FIFO queue, so calls submitted by one thread reach the server in submission order (ZooKeeper
- * runs one session's requests in order, which is what lets a parent be created before its
- * children, or deleted after them, without waiting for a round trip).
+ * FIFO queue and are issued, in order, by whichever thread frees a slot (usually ZooKeeper's event
+ * thread as a callback completes), so a full window costs no thread hand-off. Calls are issued under
+ * one lock, so they reach the server in submission order (ZooKeeper runs one session's requests in
+ * order, which is what lets a parent be created before its children, or deleted after them, without
+ * waiting for a round trip).
  *
  * <p>A call is a {@link Runnable} that issues one asynchronous request whose callback ends with
- * {@link #complete()}. Callbacks may submit further calls; they never block (a callback that finds
- * no free slot queues its call for the waiting thread). The first failure stops further calls from
- * being issued and is thrown by {@link #await()} once the calls in flight have come back.
+ * {@link #complete()}. Callbacks may submit further calls. The first failure drops the calls not yet
+ * issued and is thrown by {@link #await()} once the calls in flight have come back.
  */
 final class AsyncWindow {
 
-	private static final Runnable DONE = () -> {
-	};
+	private final Object lock = new Object();
 
-	private final Semaphore slots;
+	private final Queue<Runnable> queue = new ArrayDeque<>();
 
-	private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+	private int free;
 
-	private final AtomicInteger pending = new AtomicInteger();
+	private int pending;
 
-	private final AtomicReference<ZkException> failure = new AtomicReference<>();
+	private ZkException failure;
 
 	AsyncWindow(int size) {
-		this.slots = new Semaphore(size);
+		this.free = size;
 	}
 
-	/**
-	 * Submits a call: issues it now when a slot is free and nothing is queued before it, else
-	 * queues it for {@link #await()}.
-	 */
+	/** Submits a call: issued at once when a slot is free, else when one frees up. */
 	void submit(Runnable call) {
-		this.pending.incrementAndGet();
-		if (this.queue.isEmpty() && this.failure.get() == null && this.slots.tryAcquire()) {
-			issue(call);
-		}
-		else {
+		synchronized (this.lock) {
+			this.pending++;
 			this.queue.add(call);
+			drain();
 		}
 	}
 
 	/** Ends a call; every issued call's callback calls this exactly once, last. */
 	void complete() {
-		this.slots.release();
-		finish();
+		synchronized (this.lock) {
+			this.free++;
+			this.pending--;
+			drain();
+		}
 	}
 
-	/** Records a failure; the first one wins and stops the calls not yet issued. */
+	/** Records a failure; the first one wins and drops the calls not yet issued. */
 	void fail(ZkException ex) {
-		this.failure.compareAndSet(null, ex);
+		synchronized (this.lock) {
+			if (this.failure == null) {
+				this.failure = ex;
+			}
+		}
 	}
 
 	/** Records a failed asynchronous result. */
@@ -68,46 +67,45 @@ final class AsyncWindow {
 	}
 
 	/**
-	 * Issues the queued calls as slots free up and waits until every submitted call has completed.
+	 * Waits until every submitted call has completed (or been dropped after a failure).
 	 * @throws ZkException the first failure of any call
 	 */
 	void await() {
-		try {
-			while (this.pending.get() > 0) {
-				Runnable call = this.queue.take();
-				if (call == DONE) {
-					continue;
+		synchronized (this.lock) {
+			while (this.pending > 0) {
+				try {
+					this.lock.wait();
 				}
-				if (this.failure.get() != null) {
-					finish();
-					continue;
+				catch (InterruptedException ex) {
+					throw ZkExceptionTranslator.translate(ex, null);
 				}
-				this.slots.acquire();
-				issue(call);
+			}
+			if (this.failure != null) {
+				throw this.failure;
 			}
 		}
-		catch (InterruptedException ex) {
-			throw ZkExceptionTranslator.translate(ex, null);
-		}
-		ZkException ex = this.failure.get();
-		if (ex != null) {
-			throw ex;
-		}
 	}
 
-	private void issue(Runnable call) {
-		try {
-			call.run();
+	/** Issues queued calls while slots are free; called with the lock held. */
+	private void drain() {
+		while (this.failure == null && this.free > 0 && !this.queue.isEmpty()) {
+			Runnable call = this.queue.poll();
+			this.free--;
+			try {
+				call.run();
+			}
+			catch (RuntimeException ex) {
+				this.failure = ZkExceptionTranslator.translate(ex, null);
+				this.free++;
+				this.pending--;
+			}
 		}
-		catch (RuntimeException ex) {
-			fail(ZkExceptionTranslator.translate(ex, null));
-			complete();
+		if (this.failure != null) {
+			this.pending -= this.queue.size();
+			this.queue.clear();
 		}
-	}
-
-	private void finish() {
-		if (this.pending.decrementAndGet() == 0) {
-			this.queue.add(DONE);
+		if (this.pending == 0) {
+			this.lock.notifyAll();
 		}
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -39,39 +39,44 @@ final class TreeCreator {
 	 */
 	List<String> create(Map<String, byte[]> nodes, Set<String> mayExist) {
 		NavigableMap<String, byte[]> all = new TreeMap<>();
-		for (String path : nodes.keySet()) {
-			ZkPath.validate(path);
-			for (String ancestor = ZkPath.parent(path); !ZkPath.ROOT.equals(ancestor); ancestor = ZkPath
-				.parent(ancestor)) {
-				all.put(ancestor, NO_DATA);
+		for (Map.Entry<String, byte[]> node : nodes.entrySet()) {
+			String path = ZkPath.validate(node.getKey());
+			all.put(path, (node.getValue() != null) ? node.getValue() : NO_DATA);
+			// each ancestor not given is added once, empty; stop at one already known
+			String ancestor = ZkPath.parent(path);
+			while (!ZkPath.ROOT.equals(ancestor) && !nodes.containsKey(ancestor)
+					&& all.putIfAbsent(ancestor, NO_DATA) == null) {
+				ancestor = ZkPath.parent(ancestor);
 			}
 		}
-		all.putAll(nodes);
 		all.remove(ZkPath.ROOT);
 		ZooKeeper zooKeeper = this.connection.zooKeeper();
 		AsyncWindow window = new AsyncWindow(this.windowSize);
-		Set<String> created = new ConcurrentSkipListSet<>();
+		Set<String> found = ConcurrentHashMap.newKeySet();
 		// Curator's namespace node (and its ancestors) may be missing too.
 		for (String namespaceAncestor : namespaceAncestors()) {
-			submit(zooKeeper, window, namespaceAncestor, NO_DATA, true, created, false);
+			submit(zooKeeper, window, namespaceAncestor, namespaceAncestor, NO_DATA, true, found);
 		}
-		all.forEach((path, data) -> submit(zooKeeper, window, path, data,
-				!nodes.containsKey(path) || mayExist.contains(path), created, true));
+		all.forEach((path, data) -> submit(zooKeeper, window, path, this.connection.toServer(path), data,
+				!nodes.containsKey(path) || mayExist.contains(path), found));
 		window.await();
-		return new ArrayList<>(created);
+		List<String> created = new ArrayList<>(all.size());
+		for (String path : all.keySet()) {
+			if (!found.contains(path)) {
+				created.add(path);
+			}
+		}
+		return created;
 	}
 
-	private void submit(ZooKeeper zooKeeper, AsyncWindow window, String path, byte[] data, boolean mayExist,
-			Set<String> created, boolean report) {
-		String serverPath = report ? this.connection.toServer(path) : path;
+	private void submit(ZooKeeper zooKeeper, AsyncWindow window, String path, String serverPath, byte[] data,
+			boolean mayExist, Set<String> found) {
 		window.submit(() -> zooKeeper.create(serverPath, data, this.connection.aclFor(serverPath, null),
 				CreateMode.PERSISTENT, (rc, p, ctx, name) -> {
-					if (rc == KeeperException.Code.OK.intValue()) {
-						if (report) {
-							created.add(path);
-						}
+					if (rc == KeeperException.Code.NODEEXISTS.intValue() && mayExist) {
+						found.add(path);
 					}
-					else if (!(mayExist && rc == KeeperException.Code.NODEEXISTS.intValue())) {
+					else if (rc != KeeperException.Code.OK.intValue()) {
 						window.fail(rc, path);
 					}
 					window.complete();

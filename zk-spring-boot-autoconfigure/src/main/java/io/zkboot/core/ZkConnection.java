@@ -47,7 +47,8 @@ final class ZkConnection {
 
 	/** Maps a template path to the server path (adds Curator's namespace). */
 	String toServer(String path) {
-		return ZKPaths.fixForNamespace(this.client.getNamespace(), path);
+		String namespace = this.client.getNamespace();
+		return (namespace == null || namespace.isEmpty()) ? path : ZKPaths.fixForNamespace(namespace, path);
 	}
 
 	/** Maps a server path back to a template path (strips Curator's namespace). */
