@@ -1,0 +1,122 @@
+package io.zkboot.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * zc.zk's {@code delete_recursive}: reads the subtree with one pipelined read, decides post-order
+ * which nodes go (sparing ephemeral nodes and their ancestors unless forced), then deletes them with
+ * pipelined calls, children before parents.
+ */
+final class RecursiveDeleter {
+
+	private static final Logger logger = LoggerFactory.getLogger(RecursiveDeleter.class);
+
+	private final ZkConnection connection;
+
+	private final TreeReader reader;
+
+	private final int windowSize;
+
+	RecursiveDeleter(ZkConnection connection, TreeReader reader, int windowSize) {
+		this.connection = connection;
+		this.reader = reader;
+		this.windowSize = windowSize;
+	}
+
+	DeleteReport delete(String path, DeleteOptions options) {
+		ZkPath.validate(path);
+		if (ZkPath.ROOT.equals(path)) {
+			throw new ZkInvalidPathException("the root node / cannot be deleted", path, null);
+		}
+		List<ZkNode> nodes = this.reader.read(path, Integer.MAX_VALUE);
+		if (nodes.isEmpty()) {
+			throw ZkExceptionTranslator.translate(KeeperException.Code.NONODE, path, null);
+		}
+		Plan plan = new Plan(nodes, options);
+		plan.visit(nodes.get(0), true);
+		if (!options.isDryRun()) {
+			execute(plan.deleted);
+		}
+		return new DeleteReport(options.isDryRun(), plan.deleted, plan.spared, plan.messages);
+	}
+
+	private void execute(List<String> paths) {
+		ZooKeeper zooKeeper = this.connection.zooKeeper();
+		AsyncWindow window = new AsyncWindow(this.windowSize);
+		for (String path : paths) {
+			logger.info("deleting {}", path);
+			window.submit(() -> zooKeeper.delete(this.connection.toServer(path), -1, (rc, p, ctx) -> {
+				if (rc != KeeperException.Code.OK.intValue() && rc != KeeperException.Code.NONODE.intValue()) {
+					window.fail(rc, path);
+				}
+				window.complete();
+			}, null));
+		}
+		window.await();
+	}
+
+	/** The post-order decision of zc.zk's {@code delete_recursive} (compat spec §12). */
+	private static final class Plan {
+
+		private final Map<String, List<ZkNode>> children = new HashMap<>();
+
+		private final DeleteOptions options;
+
+		private final List<String> deleted = new ArrayList<>();
+
+		private final List<SparedNode> spared = new ArrayList<>();
+
+		private final List<String> messages = new ArrayList<>();
+
+		Plan(List<ZkNode> nodes, DeleteOptions options) {
+			this.options = options;
+			for (ZkNode node : nodes.subList(1, nodes.size())) {
+				this.children.computeIfAbsent(ZkPath.parent(node.path()), (p) -> new ArrayList<>()).add(node);
+			}
+		}
+
+		/** Returns whether the node was kept because of ephemerality. */
+		boolean visit(ZkNode node, boolean top) {
+			String path = node.path();
+			boolean keptBelow = false;
+			for (ZkNode child : this.children.getOrDefault(path, List.of())) {
+				keptBelow |= visit(child, false);
+			}
+			if (keptBelow) {
+				spare(path, SparedNode.Reason.EPHEMERAL_DESCENDANT, path + " not deleted due to ephemeral descendent.");
+				return true;
+			}
+			boolean ephemeral = node.isEphemeral() && !this.options.isForce();
+			if (ephemeral && this.options.isIgnoreIfEphemeral() && top) {
+				this.spared.add(new SparedNode(path, SparedNode.Reason.EPHEMERAL));
+				return false;
+			}
+			if (ephemeral) {
+				spare(path, SparedNode.Reason.EPHEMERAL, this.options.isDryRun()
+						? "wouldn't delete " + path + " because it's ephemeral." : "Not deleting " + path + " because it's ephemeral.");
+			}
+			else {
+				this.deleted.add(path);
+				if (this.options.isDryRun()) {
+					this.messages.add("would delete " + path + ".");
+				}
+			}
+			return ephemeral;
+		}
+
+		private void spare(String path, SparedNode.Reason reason, String message) {
+			this.spared.add(new SparedNode(path, reason));
+			this.messages.add(message);
+		}
+
+	}
+
+}

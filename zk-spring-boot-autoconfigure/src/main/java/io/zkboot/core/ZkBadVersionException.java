@@ -1,0 +1,23 @@
+package io.zkboot.core;
+
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * Thrown when a node's version is not the expected one (ZooKeeper's {@code BADVERSION}); the
+ * call changed nothing.
+ */
+public class ZkBadVersionException extends ZkException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates the exception.
+	 * @param message what went wrong
+	 * @param path the path the failed call was about, or {@code null}
+	 * @param cause the original exception, or {@code null}
+	 */
+	public ZkBadVersionException(String message, String path, Throwable cause) {
+		super(message, path, KeeperException.Code.BADVERSION, cause);
+	}
+
+}

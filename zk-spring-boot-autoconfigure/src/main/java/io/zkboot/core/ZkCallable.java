@@ -1,0 +1,19 @@
+package io.zkboot.core;
+
+/**
+ * A function of one or more ZooKeeper calls that {@link ZkRetry} can run again. It may throw
+ * Curator's and ZooKeeper's checked exceptions; they are translated.
+ *
+ * @param <T> the function's result
+ */
+@FunctionalInterface
+public interface ZkCallable<T> {
+
+	/**
+	 * Runs the function once.
+	 * @return its result
+	 * @throws Exception whatever the calls throw
+	 */
+	T call() throws Exception;
+
+}

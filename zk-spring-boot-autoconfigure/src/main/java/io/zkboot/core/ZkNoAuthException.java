@@ -1,0 +1,22 @@
+package io.zkboot.core;
+
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * Thrown when the session's credentials do not allow the call (ZooKeeper's {@code NOAUTH}).
+ */
+public class ZkNoAuthException extends ZkException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates the exception.
+	 * @param message what went wrong
+	 * @param path the path the failed call was about, or {@code null}
+	 * @param cause the original exception, or {@code null}
+	 */
+	public ZkNoAuthException(String message, String path, Throwable cause) {
+		super(message, path, KeeperException.Code.NOAUTH, cause);
+	}
+
+}

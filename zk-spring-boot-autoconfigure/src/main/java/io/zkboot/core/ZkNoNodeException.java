@@ -1,0 +1,22 @@
+package io.zkboot.core;
+
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * Thrown when a node that a call needs does not exist (ZooKeeper's {@code NONODE}).
+ */
+public class ZkNoNodeException extends ZkException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates the exception.
+	 * @param message what went wrong
+	 * @param path the path the failed call was about, or {@code null}
+	 * @param cause the original exception, or {@code null}
+	 */
+	public ZkNoNodeException(String message, String path, Throwable cause) {
+		super(message, path, KeeperException.Code.NONODE, cause);
+	}
+
+}

@@ -1,0 +1,22 @@
+package io.zkboot.core;
+
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * Thrown when a node to be deleted still has children (ZooKeeper's {@code NOTEMPTY}).
+ */
+public class ZkNotEmptyException extends ZkException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates the exception.
+	 * @param message what went wrong
+	 * @param path the path the failed call was about, or {@code null}
+	 * @param cause the original exception, or {@code null}
+	 */
+	public ZkNotEmptyException(String message, String path, Throwable cause) {
+		super(message, path, KeeperException.Code.NOTEMPTY, cause);
+	}
+
+}
