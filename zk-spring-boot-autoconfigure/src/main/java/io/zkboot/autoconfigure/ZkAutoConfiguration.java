@@ -6,6 +6,7 @@ import io.zkboot.client.ZkAclMode;
 import io.zkboot.client.ZkConnectionAwaiter;
 import io.zkboot.client.ZkConnectionStateTracker;
 import io.zkboot.client.ZkTlsConfig;
+import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
@@ -22,8 +23,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the ZooKeeper client: a started {@link CuratorFramework} built
- * from {@code zk.*}, and {@link io.zkboot.client.ZkConnectionStateEvent}s on every change
- * of its connection.
+ * from {@code zk.*}, a {@link ZkTemplate} on it, and
+ * {@link io.zkboot.client.ZkConnectionStateEvent}s on every change of its connection.
  */
 @AutoConfiguration
 @ConditionalOnClass(CuratorFramework.class)
@@ -84,6 +85,12 @@ public class ZkAutoConfiguration {
 		}
 		builder.zkClientConfig(clientConfig);
 		return builder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZkTemplate zkTemplate(CuratorFramework client) {
+		return new ZkTemplate(client);
 	}
 
 	@Bean(destroyMethod = "close")
