@@ -1,0 +1,28 @@
+package io.zkboot.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zkboot.actuate.ZkConnectionMetrics;
+import io.zkboot.client.ZkConnectionStateTracker;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer metrics of the ZooKeeper client, when Micrometer is on the class path (Spring
+ * Boot binds the {@code MeterBinder} beans to its registries).
+ */
+@AutoConfiguration(after = ZkAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(ZkConnectionStateTracker.class)
+public class ZkMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZkConnectionMetrics zkConnectionMetrics(ZkConnectionStateTracker states) {
+		return new ZkConnectionMetrics(states);
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.zkboot.actuate;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zkboot.autoconfigure.ZkAutoConfiguration;
+import io.zkboot.autoconfigure.ZkMetricsAutoConfiguration;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Connection metrics move with a real session's life.
+ */
+class ZkConnectionMetricsTests {
+
+	@Test
+	void stateGaugeChangeCountersAndExpirations() throws Exception {
+		try (TestingServer server = new TestingServer(true)) {
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkMetricsAutoConfiguration.class))
+				.withPropertyValues("zk.connect-string=" + server.getConnectString())
+				.run((context) -> {
+					MeterRegistry registry = new SimpleMeterRegistry();
+					context.getBean(ZkConnectionMetrics.class).bindTo(registry);
+					assertThat(registry.get("zk.connection.state").tag("state", "CONNECTED").gauge().value())
+						.isEqualTo(1);
+					assertThat(registry.get("zk.connection.state").tag("state", "LOST").gauge().value()).isZero();
+					context.getBean(CuratorFramework.class).getZookeeperClient().getZooKeeper().getTestable()
+						.injectSessionExpiration();
+					await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+						assertThat(registry.get("zk.session.expirations").counter().count()).isEqualTo(1);
+						assertThat(registry.get("zk.connection.state.changes").tag("state", "CONNECTED").counter()
+							.count()).isEqualTo(1);
+					});
+					assertThat(registry.get("zk.connection.state.changes").tag("state", "LOST").counter().count())
+						.isEqualTo(1);
+				});
+		}
+	}
+
+}
