@@ -53,15 +53,21 @@ public class ZkConnectionStateTracker implements ConnectionStateListener {
 	@Override
 	public void stateChanged(CuratorFramework client, ConnectionState newState) {
 		switch (newState) {
-			case CONNECTED, RECONNECTED -> {
-				long id = currentSessionId();
-				boolean sameSession = id != 0 && id == this.sessionId && this.state != ZkConnectionState.LOST;
-				record(sameSession ? ZkConnectionState.RECONNECTED : ZkConnectionState.CONNECTED, id);
-			}
+			case CONNECTED, RECONNECTED -> connected(currentSessionId());
 			case READ_ONLY -> record(ZkConnectionState.READ_ONLY, currentSessionId());
 			case SUSPENDED -> record(ZkConnectionState.SUSPENDED, this.sessionId);
 			case LOST -> record(ZkConnectionState.LOST, this.sessionId);
 		}
+	}
+
+	private synchronized void connected(long id) {
+		boolean sameSession = id != 0 && id == this.sessionId;
+		if (sameSession && (this.state == ZkConnectionState.CONNECTED || this.state == ZkConnectionState.RECONNECTED)) {
+			// already known as connected in this session (the tracker saw it before Curator said so)
+			return;
+		}
+		boolean resumed = sameSession && this.state != ZkConnectionState.LOST;
+		record(resumed ? ZkConnectionState.RECONNECTED : ZkConnectionState.CONNECTED, id);
 	}
 
 	private synchronized void record(ZkConnectionState newState, long newSessionId) {
