@@ -35,7 +35,7 @@ public final class Main {
 		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
-		int runs = 10;
+		int runs = 20;
 		int nodes = 10_000;
 		List<Benchmark> chosen = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -29,32 +31,26 @@ final class PlainAsyncTree {
 
 	/** Creates persistent nodes in the given order (parents first) and waits for all. */
 	void create(List<String> paths, byte[] data) throws Exception {
-		CountDownLatch done = new CountDownLatch(paths.size());
-		AtomicReference<KeeperException.Code> failure = new AtomicReference<>();
-		for (String path : paths) {
-			this.zooKeeper.create(path, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
-					(rc, p, ctx, name) -> {
-						if (rc != 0) {
-							failure.compareAndSet(null, KeeperException.Code.get(rc));
-						}
-						done.countDown();
-					}, null);
-		}
-		done.await();
-		check(failure);
+		forAll(paths, (path, done) -> this.zooKeeper.create(path, data, ZooDefs.Ids.OPEN_ACL_UNSAFE,
+				CreateMode.PERSISTENT, (rc, p, ctx, name) -> done.accept(rc), null));
 	}
 
 	/** Deletes nodes in the given order (children first) and waits for all. */
 	void delete(List<String> paths) throws Exception {
+		forAll(paths, (path, done) -> this.zooKeeper.delete(path, -1, (rc, p, ctx) -> done.accept(rc), null));
+	}
+
+	/** Issues one call per path, all at once, and waits for every result code. */
+	private static void forAll(List<String> paths, BiConsumer<String, IntConsumer> call) throws Exception {
 		CountDownLatch done = new CountDownLatch(paths.size());
 		AtomicReference<KeeperException.Code> failure = new AtomicReference<>();
 		for (String path : paths) {
-			this.zooKeeper.delete(path, -1, (rc, p, ctx) -> {
+			call.accept(path, (rc) -> {
 				if (rc != 0) {
 					failure.compareAndSet(null, KeeperException.Code.get(rc));
 				}
 				done.countDown();
-			}, null);
+			});
 		}
 		done.await();
 		check(failure);

@@ -14,11 +14,13 @@ import io.zkboot.core.ZkTemplate;
  * doing the same calls on the same session: creating a tree (parents first), reading it whole with
  * every node's data and Stat, and deleting it (read, then children first). The tree is a root with
  * 100 branches and the rest of the nodes spread as their leaves. Each run creates fresh trees; the two
- * subjects take turns going first.
+ * subjects take turns going first; the first {@value #WARMUPS} runs warm up and are not measured.
  */
 final class TreeBenchmark implements Benchmark {
 
 	private static final int BRANCHES = 100;
+
+	private static final int WARMUPS = 3;
 
 	private static final byte[] DATA = "{\"threads\":4,\"address\":\"10.0.0.1:8080\",\"weight\":100}"
 		.getBytes(StandardCharsets.UTF_8);
@@ -36,8 +38,8 @@ final class TreeBenchmark implements Benchmark {
 		Best plainBest = new Best();
 		Best templateBest = new Best();
 		int nodes = 0;
-		for (int run = 0; run <= context.runs(); run++) {
-			boolean measured = run > 0;
+		for (int run = 0; run < WARMUPS + context.runs(); run++) {
+			boolean measured = run >= WARMUPS;
 			String plainRoot = "/bench/plain-" + run;
 			String templateRoot = "/bench/template-" + run;
 			Map<String, byte[]> tree = tree(templateRoot, context.nodes());

@@ -14,8 +14,10 @@ public class ZkException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The path the failed call was about, or {@code null}. */
 	private final String path;
 
+	/** ZooKeeper's error code, or {@code null}. */
 	private final KeeperException.Code code;
 
 	/**

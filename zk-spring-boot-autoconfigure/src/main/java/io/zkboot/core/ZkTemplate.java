@@ -47,7 +47,7 @@ import org.apache.zookeeper.data.Stat;
 public class ZkTemplate {
 
 	/** How many asynchronous calls a bulk operation keeps in flight at most. */
-	public static final int DEFAULT_WINDOW = Integer.getInteger("zk.window", 1000);
+	public static final int DEFAULT_WINDOW = 1000;
 
 	private static final byte[] NO_DATA = new byte[0];
 

@@ -10,8 +10,10 @@ public class ZkTransactionException extends ZkException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The position of the failed operation, counted from 0. */
 	private final int failedIndex;
 
+	/** A description of the failed operation. */
 	private final String failedOperation;
 
 	/**
