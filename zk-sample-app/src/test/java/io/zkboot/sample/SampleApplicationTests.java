@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -22,11 +21,8 @@ class SampleApplicationTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	RestClient.Builder restClientBuilder;
-
 	private RestClient http() {
-		return this.restClientBuilder.baseUrl("http://localhost:" + this.port).build();
+		return RestClient.create("http://localhost:" + this.port);
 	}
 
 	@Test
@@ -39,6 +35,25 @@ class SampleApplicationTests {
 		assertThat(events).isNotEmpty();
 		assertThat(events.get(0)).containsEntry("state", "CONNECTED").containsEntry("previousState", "LOST");
 		assertThat((String) events.get(0).get("sessionId")).startsWith("0x");
+	}
+
+	@Test
+	void healthShowsTheZooKeeperConnection() {
+		Map<String, Object> health = http().get()
+			.uri("/actuator/health")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(health).containsEntry("status", "UP");
+		assertThat(health).extractingByKey("components")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.extractingByKey("zookeeper")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("status", "UP")
+			.extractingByKey("details")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("state", "CONNECTED")
+			.containsKeys("connectString", "sessionId", "serverVersion");
 	}
 
 }
