@@ -9,6 +9,7 @@ import io.zkboot.client.ZkTlsConfig;
 import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.client.ZKClientConfig;
 
@@ -37,12 +38,21 @@ public class ZkAutoConfiguration {
 		return new PropertiesZkConnectionDetails(properties);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ACLProvider zkAclProvider(ZkProperties properties) {
+		boolean authenticated = properties.getAuth().isEnabled();
+		ZkAclMode mode = (properties.getAcl().getMode() != null) ? properties.getAcl().getMode()
+				: ZkAclMode.defaultFor(authenticated);
+		return mode.provider(authenticated);
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CuratorFramework curatorFramework(ZkProperties properties, ZkConnectionDetails connectionDetails,
-			ObjectProvider<CuratorFrameworkBuilderCustomizer> customizers) {
+			ACLProvider aclProvider, ObjectProvider<CuratorFrameworkBuilderCustomizer> customizers) {
 		String connectString = connectionDetails.getConnectString();
-		CuratorFrameworkFactory.Builder builder = builder(properties, connectString);
+		CuratorFrameworkFactory.Builder builder = builder(properties, connectString).aclProvider(aclProvider);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		CuratorFramework client = builder.build();
 		client.start();
@@ -59,9 +69,6 @@ public class ZkAutoConfiguration {
 
 	private CuratorFrameworkFactory.Builder builder(ZkProperties properties, String connectString) {
 		ZkProperties.Retry retry = properties.getRetry();
-		boolean authenticated = properties.getAuth().isEnabled();
-		ZkAclMode aclMode = (properties.getAcl().getMode() != null) ? properties.getAcl().getMode()
-				: ZkAclMode.defaultFor(authenticated);
 		CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
 			.connectString(connectString)
 			.namespace(properties.getNamespace())
@@ -69,9 +76,8 @@ public class ZkAutoConfiguration {
 			.connectionTimeoutMs((int) properties.getConnectionTimeout().toMillis())
 			.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
 					(int) retry.getMaxSleep().toMillis()))
-			.canBeReadOnly(properties.isReadOnly())
-			.aclProvider(aclMode.provider(authenticated));
-		if (authenticated) {
+			.canBeReadOnly(properties.isReadOnly());
+		if (properties.getAuth().isEnabled()) {
 			ZkProperties.Auth auth = properties.getAuth();
 			String password = (auth.getPassword() != null) ? auth.getPassword() : "";
 			builder.authorization(auth.getScheme(), (auth.getUsername() + ":" + password).getBytes());
@@ -89,8 +95,8 @@ public class ZkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZkTemplate zkTemplate(CuratorFramework client) {
-		return new ZkTemplate(client);
+	ZkTemplate zkTemplate(CuratorFramework client, ACLProvider aclProvider) {
+		return new ZkTemplate(client, aclProvider);
 	}
 
 	@Bean(destroyMethod = "close")
