@@ -1,0 +1,33 @@
+package io.zkboot.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zk ls CONNECT PATH}: list a node's children, sorted.
+ */
+@Command(name = "ls", mixinStandardHelpOptions = true, description = "List the children of a node, sorted.")
+class LsCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "CONNECT", description = "ZooKeeper connect string, e.g. localhost:2181")
+	String connect;
+
+	@Parameters(index = "1", paramLabel = "PATH", defaultValue = "/", description = "the node (default /)")
+	String path;
+
+	@Override
+	public Integer call() {
+		try (Connection zk = Connection.open(this.connect)) {
+			zk.template().getChildren(this.path).stream().sorted().forEach(this.spec.commandLine().getOut()::println);
+		}
+		return 0;
+	}
+
+}
