@@ -1,5 +1,6 @@
 package io.zkboot.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
 import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkAclMode;
@@ -95,8 +96,9 @@ public class ZkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZkTemplate zkTemplate(CuratorFramework client, ACLProvider aclProvider) {
-		return new ZkTemplate(client, aclProvider);
+	ZkTemplate zkTemplate(CuratorFramework client, ACLProvider aclProvider,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new ZkTemplate(client, aclProvider, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean(destroyMethod = "close")

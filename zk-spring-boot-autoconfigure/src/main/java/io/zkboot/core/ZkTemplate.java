@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.imps.DefaultACLProvider;
@@ -63,6 +64,8 @@ public class ZkTemplate {
 
 	private final ZkServerInfo serverInfo;
 
+	private final ZkObservations observations;
+
 	/**
 	 * Creates a template whose new nodes get the open ACL ({@code world:anyone} may do anything),
 	 * as Curator's default ACL provider gives.
@@ -80,7 +83,19 @@ public class ZkTemplate {
 	 * @param aclProvider the ACL for each new node
 	 */
 	public ZkTemplate(CuratorFramework client, ACLProvider aclProvider) {
+		this(client, aclProvider, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Creates a template whose operations are observed (timed and traced) as
+	 * {@value ZkObservations#NAME}.
+	 * @param client a Curator client; the template does not start or close it
+	 * @param aclProvider the ACL for each new node
+	 * @param observationRegistry where observations go
+	 */
+	public ZkTemplate(CuratorFramework client, ACLProvider aclProvider, ObservationRegistry observationRegistry) {
 		this.client = client;
+		this.observations = new ZkObservations(observationRegistry);
 		this.connection = new ZkConnection(client, aclProvider);
 		this.reader = new TreeReader(this.connection, DEFAULT_WINDOW);
 		this.creator = new TreeCreator(this.connection, DEFAULT_WINDOW);
@@ -122,17 +137,19 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the parent does not exist and parents are not made
 	 */
 	public String create(String path, byte[] data, CreateOptions options) {
-		ZkPath.validate(path, options.isSequential());
-		try {
-			return createNode(path, data, options);
-		}
-		catch (ZkNoNodeException ex) {
-			if (!options.isMakeParents() || ZkPath.ROOT.equals(path)) {
-				throw ex;
+		return this.observations.observe("create", path, () -> {
+			ZkPath.validate(path, options.isSequential());
+			try {
+				return createNode(path, data, options);
 			}
-			ensurePath(ZkPath.parent(path));
-			return createNode(path, data, options);
-		}
+			catch (ZkNoNodeException ex) {
+				if (!options.isMakeParents() || ZkPath.ROOT.equals(path)) {
+					throw ex;
+				}
+				ensurePath(ZkPath.parent(path));
+				return createNode(path, data, options);
+			}
+		});
 	}
 
 	/**
@@ -141,11 +158,13 @@ public class ZkTemplate {
 	 * @param path the path
 	 */
 	public void ensurePath(String path) {
-		ZkPath.validate(path);
-		if (ZkPath.ROOT.equals(path) || exists(path)) {
-			return;
-		}
-		this.creator.create(Map.of(path, NO_DATA), Set.of(path));
+		this.observations.observe("ensurePath", path, () -> {
+			ZkPath.validate(path);
+			if (!ZkPath.ROOT.equals(path) && !exists(path)) {
+				this.creator.create(Map.of(path, NO_DATA), Set.of(path));
+			}
+			return null;
+		});
 	}
 
 	/**
@@ -159,7 +178,9 @@ public class ZkTemplate {
 	 * fine)
 	 */
 	public List<String> createTree(Map<String, byte[]> nodes) {
-		return this.creator.create(nodes, Set.of());
+		return this.observations.observe("createTree", null, () -> {
+			return this.creator.create(nodes, Set.of());
+		});
 	}
 
 	// ---- read
@@ -171,10 +192,12 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
 	public ZkNode get(String path) {
-		ZkPath.validate(path);
-		Stat stat = new Stat();
-		byte[] data = call(path, () -> this.client.getData().storingStatIn(stat).forPath(path));
-		return new ZkNode(path, data, stat);
+		return this.observations.observe("get", path, () -> {
+			ZkPath.validate(path);
+			Stat stat = new Stat();
+			byte[] data = call(path, () -> this.client.getData().storingStatIn(stat).forPath(path));
+			return new ZkNode(path, data, stat);
+		});
 	}
 
 	/**
@@ -184,10 +207,12 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
 	public List<String> getChildren(String path) {
-		ZkPath.validate(path);
-		List<String> names = new ArrayList<>(call(path, () -> this.client.getChildren().forPath(path)));
-		names.sort(null);
-		return names;
+		return this.observations.observe("getChildren", path, () -> {
+			ZkPath.validate(path);
+			List<String> names = new ArrayList<>(call(path, () -> this.client.getChildren().forPath(path)));
+			names.sort(null);
+			return names;
+		});
 	}
 
 	/**
@@ -198,8 +223,10 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
 	public List<ZkNode> getChildrenWithData(String path) {
-		List<ZkNode> nodes = readExisting(path, 1);
-		return nodes.subList(1, nodes.size());
+		return this.observations.observe("getChildrenWithData", path, () -> {
+			List<ZkNode> nodes = readExisting(path, 1);
+			return nodes.subList(1, nodes.size());
+		});
 	}
 
 	/**
@@ -217,8 +244,10 @@ public class ZkTemplate {
 	 * @return the {@code Stat}, or empty when the node does not exist
 	 */
 	public Optional<Stat> stat(String path) {
-		ZkPath.validate(path);
-		return Optional.ofNullable(call(path, () -> this.client.checkExists().forPath(path)));
+		return this.observations.observe("stat", path, () -> {
+			ZkPath.validate(path);
+			return Optional.ofNullable(call(path, () -> this.client.checkExists().forPath(path)));
+		});
 	}
 
 	/**
@@ -244,8 +273,10 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the top does not exist
 	 */
 	public List<ZkNode> readTree(String path, boolean includeEphemeral) {
-		List<ZkNode> nodes = readExisting(path, Integer.MAX_VALUE);
-		return includeEphemeral ? nodes : nodes.stream().filter((node) -> !node.isEphemeral()).toList();
+		return this.observations.observe("readTree", path, () -> {
+			List<ZkNode> nodes = readExisting(path, Integer.MAX_VALUE);
+			return includeEphemeral ? nodes : nodes.stream().filter((node) -> !node.isEphemeral()).toList();
+		});
 	}
 
 	/**
@@ -267,12 +298,14 @@ public class ZkTemplate {
 	 * @return the paths; empty when the top does not exist
 	 */
 	public List<String> walk(String path, boolean includeEphemeral) {
-		ZkPath.validate(path);
-		return this.reader.read(path, Integer.MAX_VALUE)
-			.stream()
-			.filter((node) -> includeEphemeral || !node.isEphemeral())
-			.map(ZkNode::path)
-			.toList();
+		return this.observations.observe("walk", path, () -> {
+			ZkPath.validate(path);
+			return this.reader.read(path, Integer.MAX_VALUE)
+				.stream()
+				.filter((node) -> includeEphemeral || !node.isEphemeral())
+				.map(ZkNode::path)
+				.toList();
+		});
 	}
 
 	// ---- update
@@ -298,9 +331,11 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
 	public Stat set(String path, byte[] data, int expectedVersion) {
-		ZkPath.validate(path);
-		byte[] bytes = (data != null) ? data : NO_DATA;
-		return call(path, () -> this.client.setData().withVersion(expectedVersion).forPath(path, bytes));
+		return this.observations.observe("set", path, () -> {
+			ZkPath.validate(path);
+			byte[] bytes = (data != null) ? data : NO_DATA;
+			return call(path, () -> this.client.setData().withVersion(expectedVersion).forPath(path, bytes));
+		});
 	}
 
 	// ---- delete
@@ -324,8 +359,11 @@ public class ZkTemplate {
 	 * @throws ZkNotEmptyException when it has children
 	 */
 	public void delete(String path, int expectedVersion) {
-		ZkPath.validate(path);
-		call(path, () -> this.client.delete().withVersion(expectedVersion).forPath(path));
+		this.observations.observe("delete", path, () -> {
+			ZkPath.validate(path);
+			call(path, () -> this.client.delete().withVersion(expectedVersion).forPath(path));
+			return null;
+		});
 	}
 
 	/**
@@ -351,7 +389,9 @@ public class ZkTemplate {
 	 * @throws ZkInvalidPathException for the root
 	 */
 	public DeleteReport deleteRecursive(String path, DeleteOptions options) {
-		return this.deleter.delete(path, options);
+		return this.observations.observe("deleteRecursive", path, () -> {
+			return this.deleter.delete(path, options);
+		});
 	}
 
 	// ---- transactions, retry, cache, server
@@ -361,7 +401,7 @@ public class ZkTemplate {
 	 * @return a new, empty transaction
 	 */
 	public ZkTransaction transaction() {
-		return new ZkTransaction(this.connection);
+		return new ZkTransaction(this.connection, this.observations);
 	}
 
 	/**

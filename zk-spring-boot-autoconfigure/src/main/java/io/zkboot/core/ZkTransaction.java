@@ -34,8 +34,11 @@ public final class ZkTransaction {
 
 	private final List<String> paths = new ArrayList<>();
 
-	ZkTransaction(ZkConnection connection) {
+	private final ZkObservations observations;
+
+	ZkTransaction(ZkConnection connection, ZkObservations observations) {
 		this.connection = connection;
+		this.observations = observations;
 		this.client = connection.client();
 	}
 
@@ -126,6 +129,10 @@ public final class ZkTransaction {
 	 * @throws ZkException when the commit itself failed (for example the connection was lost)
 	 */
 	public List<ZkOperationResult> commit() {
+		return this.observations.observe("transaction", null, this::commitOperations);
+	}
+
+	private List<ZkOperationResult> commitOperations() {
 		List<CuratorTransactionResult> results;
 		try {
 			results = this.client.transaction().forOperations(this.operations);

@@ -1,0 +1,52 @@
+package io.zkboot.core;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.imps.DefaultACLProvider;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * ZkTemplate operations are observed: one timer per operation and outcome.
+ */
+class ZkObservationsTest {
+
+	@Test
+	void operationsAreTimedByOperationAndOutcome() throws Exception {
+		MeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		try (TestingServer server = new TestingServer(true);
+				CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
+						new RetryOneTime(10))) {
+			client.start();
+			ZkTemplate template = new ZkTemplate(client, new DefaultACLProvider(), observations);
+			template.create("/observed", "x".getBytes());
+			template.get("/observed");
+			template.get("/observed");
+			assertThatThrownBy(() -> template.get("/missing")).isInstanceOf(ZkNoNodeException.class);
+			assertThatThrownBy(() -> template.set("/observed", "y".getBytes(), 42))
+				.isInstanceOf(ZkBadVersionException.class);
+			template.transaction().check("/observed", 0).commit();
+		}
+		assertThat(meters.get("zk.operation").tags("operation", "create", "outcome", "success").timer().count())
+			.isEqualTo(1);
+		assertThat(meters.get("zk.operation").tags("operation", "get", "outcome", "success").timer().count())
+			.isEqualTo(2);
+		assertThat(meters.get("zk.operation").tags("operation", "get", "outcome", "nonode").timer().count())
+			.isEqualTo(1);
+		assertThat(meters.get("zk.operation").tags("operation", "set", "outcome", "badversion").timer().count())
+			.isEqualTo(1);
+		assertThat(meters.get("zk.operation").tags("operation", "transaction", "outcome", "success").timer().count())
+			.isEqualTo(1);
+	}
+
+}
