@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,15 +18,15 @@ class GetCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "CONNECT", description = "ZooKeeper connect string, e.g. localhost:2181")
-	String connect;
+	@Mixin
+	ConnectArgument zooKeeper;
 
 	@Parameters(index = "1", paramLabel = "PATH", description = "the node")
 	String path;
 
 	@Override
 	public Integer call() {
-		try (Connection zk = Connection.open(this.connect)) {
+		try (Connection zk = this.zooKeeper.open()) {
 			byte[] data = zk.template().get(this.path).data();
 			this.spec.commandLine().getOut().println((data != null) ? new String(data, StandardCharsets.UTF_8) : "");
 		}

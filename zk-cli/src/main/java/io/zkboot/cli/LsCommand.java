@@ -3,6 +3,7 @@ package io.zkboot.cli;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,15 +17,15 @@ class LsCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "CONNECT", description = "ZooKeeper connect string, e.g. localhost:2181")
-	String connect;
+	@Mixin
+	ConnectArgument zooKeeper;
 
 	@Parameters(index = "1", paramLabel = "PATH", defaultValue = "/", description = "the node (default /)")
 	String path;
 
 	@Override
 	public Integer call() {
-		try (Connection zk = Connection.open(this.connect)) {
+		try (Connection zk = this.zooKeeper.open()) {
 			zk.template().getChildren(this.path).stream().sorted().forEach(this.spec.commandLine().getOut()::println);
 		}
 		return 0;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.DeleteReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,15 +32,15 @@ class RmCommand implements Callable<Integer> {
 	@Option(names = { "-d", "--dry-run" }, description = "only say what would be deleted")
 	boolean dryRun;
 
-	@Parameters(index = "0", paramLabel = "CONNECT", description = "ZooKeeper connect string, e.g. localhost:2181")
-	String connect;
+	@Mixin
+	ConnectArgument zooKeeper;
 
 	@Parameters(index = "1", paramLabel = "PATH", description = "the node")
 	String path;
 
 	@Override
 	public Integer call() {
-		try (Connection zk = Connection.open(this.connect)) {
+		try (Connection zk = this.zooKeeper.open()) {
 			if (!this.recursive) {
 				if (!this.dryRun) {
 					zk.template().delete(this.path);

@@ -13,6 +13,7 @@ import io.zkboot.tree.LinkResolver;
 import io.zkboot.tree.LiteralSyntaxException;
 import io.zkboot.tree.PythonLiteral;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,8 +27,8 @@ class SetCommand implements Callable<Integer> {
 
 	private static final int ATTEMPTS = 10;
 
-	@Parameters(index = "0", paramLabel = "CONNECT", description = "ZooKeeper connect string, e.g. localhost:2181")
-	String connect;
+	@Mixin
+	ConnectArgument zooKeeper;
 
 	@Parameters(index = "1", paramLabel = "PATH", description = "the node (symbolic links are followed)")
 	String path;
@@ -38,7 +39,7 @@ class SetCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Map<String, Object> changes = parse(this.assignments);
-		try (Connection zk = Connection.open(this.connect)) {
+		try (Connection zk = this.zooKeeper.open()) {
 			String resolved = new LinkResolver(new CuratorNodeReader(zk.client())).resolve(this.path);
 			for (int attempt = 1;; attempt++) {
 				ZkNode node = zk.template().get(resolved);

@@ -10,6 +10,7 @@ import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,8 @@ class WatchCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "CONNECT", description = "ZooKeeper connect string, e.g. localhost:2181")
-	String connect;
+	@Mixin
+	ConnectArgument zooKeeper;
 
 	@Parameters(index = "1", paramLabel = "PATH", description = "the node")
 	String path;
@@ -35,7 +36,7 @@ class WatchCommand implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
 		CountDownLatch interrupted = new CountDownLatch(1);
-		try (Connection zk = Connection.open(this.connect);
+		try (Connection zk = this.zooKeeper.open();
 				CuratorCache cache = CuratorCache.build(zk.client(), this.path,
 						CuratorCache.Options.SINGLE_NODE_CACHE)) {
 			cache.listenable()
