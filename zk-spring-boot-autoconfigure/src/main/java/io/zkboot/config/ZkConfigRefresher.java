@@ -1,0 +1,120 @@
+package io.zkboot.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+import io.zkboot.watch.NodeSnapshot;
+import io.zkboot.watch.NodeWatch;
+import io.zkboot.watch.WatchKind;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.curator.framework.CuratorFramework;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Keeps the {@link ZkPropertySource}s of the environment current: one data watch per node.
+ * When a node changes, only its property source is updated, from the data the watch read,
+ * then the {@code @ConfigurationProperties} beans bound to the changed names are re-bound and
+ * a {@link ZkConfigChangedEvent} names them. A read with no change (the first one, or one
+ * after a new session) does nothing. Invalid JSON is logged and published as a
+ * {@link ZkConfigErrorEvent}; the last good properties stay.
+ */
+public class ZkConfigRefresher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ZkConfigRefresher.class);
+
+	private final ConfigurableEnvironment environment;
+
+	private final CuratorFramework client;
+
+	private final Executor pool;
+
+	private final ConfigurationPropertiesRebinder rebinder;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final List<NodeWatch> watches = new CopyOnWriteArrayList<>();
+
+	private volatile boolean running;
+
+	/**
+	 * Creates the refresher.
+	 * @param environment the environment holding the property sources
+	 * @param client the client to watch with
+	 * @param pool the pool the watches run on
+	 * @param rebinder re-binds the beans
+	 * @param publisher publishes the events
+	 */
+	public ZkConfigRefresher(ConfigurableEnvironment environment, CuratorFramework client, Executor pool,
+			ConfigurationPropertiesRebinder rebinder, ApplicationEventPublisher publisher) {
+		this.environment = environment;
+		this.client = client;
+		this.pool = pool;
+		this.rebinder = rebinder;
+		this.publisher = publisher;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		CompletableFuture<?>[] firstReads = this.environment.getPropertySources()
+			.stream()
+			.filter(ZkPropertySource.class::isInstance)
+			.map((source) -> watch((ZkPropertySource) source))
+			.toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(firstReads).join();
+	}
+
+	private CompletableFuture<Void> watch(ZkPropertySource source) {
+		NodeWatch watch = new NodeWatch(this.client, source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
+			changed(source, snapshot);
+			return true;
+		});
+		this.watches.add(watch);
+		return watch.start();
+	}
+
+	private void changed(ZkPropertySource source, NodeSnapshot snapshot) {
+		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
+		if (version == source.getVersion()) {
+			return;
+		}
+		Map<String, Object> properties;
+		try {
+			properties = PropertyKeys.flatten(source.getPrefix(),
+					NodeConfiguration.properties(snapshot.path(), snapshot.data()));
+		}
+		catch (IllegalArgumentException invalid) {
+			logger.error(invalid.getMessage() + "; the last good properties stay");
+			this.publisher.publishEvent(new ZkConfigErrorEvent(source, source.getPath(), invalid.getMessage()));
+			return;
+		}
+		Set<String> keys = source.replace(properties, version);
+		if (keys.isEmpty()) {
+			return;
+		}
+		List<String> rebound = this.rebinder.rebind(keys);
+		logger.info("Configuration node " + source.getPath() + " changed " + keys + "; re-bound " + rebound);
+		this.publisher.publishEvent(new ZkConfigChangedEvent(source, source.getPath(), keys));
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.watches.forEach(NodeWatch::close);
+		this.watches.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}
