@@ -92,7 +92,7 @@ final class LinkFollowingWatch implements AutoCloseable {
 				this.serial.execute(() -> targetChanged(snapshot));
 				return true;
 			});
-			this.target.start();
+			this.target.start().thenRun(() -> this.serial.execute(() -> this.firstSnapshot.complete(null)));
 		}
 		this.linkWatches.keySet().removeIf((holder) -> {
 			boolean stale = !linkHolders.contains(holder);
@@ -143,7 +143,6 @@ final class LinkFollowingWatch implements AutoCloseable {
 			return;
 		}
 		this.listener.accept(snapshot);
-		this.firstSnapshot.complete(null);
 	}
 
 	/**

@@ -69,6 +69,14 @@ public final class ZkServer implements AutoCloseable {
 		this.other.delete().deletingChildrenIfNeeded().forPath(path);
 	}
 
+	/**
+	 * Stops the server and starts it again on the same port, keeping its data and sessions.
+	 * @throws Exception if the server cannot restart
+	 */
+	public void restart() throws Exception {
+		this.server.restart();
+	}
+
 	@Override
 	public void close() throws Exception {
 		this.other.close();

@@ -121,6 +121,17 @@ class ZkWatchTests {
 	}
 
 	@Test
+	void aServerRestartInTheSameSessionLosesNoChange() throws Exception {
+		zk.set("/restarting", "before");
+		runner().withBean(RestartWatch.class).run((context) -> {
+			RestartWatch watch = context.getBean(RestartWatch.class);
+			zk.restart();
+			zk.set("/restarting", "after");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(watch.seen).containsExactly("before", "after"));
+		});
+	}
+
+	@Test
 	void returningFalseStopsTheWatch() throws Exception {
 		zk.set("/stopping", "0");
 		runner().withBean(StoppingWatch.class).run((context) -> {
@@ -242,6 +253,17 @@ class ZkWatchTests {
 		final List<String> seen = new CopyOnWriteArrayList<>();
 
 		@ZkWatch("/expiring")
+		void changed(String value) {
+			this.seen.add(value);
+		}
+
+	}
+
+	static class RestartWatch {
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@ZkWatch("/restarting")
 		void changed(String value) {
 			this.seen.add(value);
 		}
