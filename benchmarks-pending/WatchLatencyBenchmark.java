@@ -44,8 +44,9 @@ import org.springframework.context.annotation.Configuration;
  * ConfigurationPropertiesRebinder).</li>
  * </ol>
  *
- * Changes are made one at a time: each waits until it was seen (or 10 s passed) before the next,
- * so every figure is the latency of one isolated change. A bean is "seen" re-bound when its
+ * All four run at once and their nodes are changed in turn (one change, wait until it was seen or
+ * 10 s passed, next path; each round starts with the next path), so every figure is the latency
+ * of one isolated change and every path meets the same machine load. A bean is "seen" re-bound when its
  * setter receives the new value. The first {@value #WARMUP} changes of each run are not counted.
  *
  * <p>Run: {@code java -cp <test classpath of zk-spring-boot-autoconfigure + spring-cloud-zookeeper-config
@@ -62,16 +63,14 @@ public final class WatchLatencyBenchmark {
 
 	private final String connectString;
 
-	private CuratorFramework peer;
-
 	private WatchLatencyBenchmark(CuratorFramework writer, String connectString) {
 		this.writer = writer;
 		this.connectString = connectString;
 	}
 
 	/**
-	 * Runs the four measurements and prints a Markdown table.
-	 * @param args the number of counted changes per measurement (default 1000)
+	 * Runs the four measurements, interleaved, and prints a Markdown table.
+	 * @param args the number of counted changes per path (default 1000)
 	 * @throws Exception if the server or a context fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -82,78 +81,72 @@ public final class WatchLatencyBenchmark {
 			writer.start();
 			writer.blockUntilConnected();
 			WatchLatencyBenchmark benchmark = new WatchLatencyBenchmark(writer, server.getConnectString());
-			Map<String, long[]> results = new LinkedHashMap<>();
-			results.put("Curator CuratorCache listener (bare)", benchmark.curatorCache(changes));
-			results.put("@ZkWatch method", benchmark.zkWatch(changes));
-			results.put("@ConfigurationProperties re-bound (zk: import)", benchmark.zkConfig(changes));
-			results.put("@ConfigurationProperties re-bound (Spring Cloud Zookeeper 5.0.1 refresh)",
-					benchmark.springCloudZookeeper(changes));
-			print(results);
+			List<Subject> subjects = List.of(benchmark.curatorCache(), benchmark.zkWatch(), benchmark.zkConfig(),
+					benchmark.springCloudZookeeper());
+			try {
+				print(benchmark.measure(changes, subjects));
+			}
+			finally {
+				for (Subject subject : subjects) {
+					subject.close();
+				}
+			}
 		}
 	}
 
-	private long[] curatorCache(int changes) throws Exception {
+	private Subject curatorCache() throws Exception {
 		String path = "/bench/curator";
 		set(path, "init");
 		Probe probe = new Probe();
-		try (CuratorCache cache = CuratorCache.build(listenerClient(), path)) {
-			cache.listenable()
-				.addListener(CuratorCacheListener.builder()
-					.forChanges((old, node) -> probe.seen(new String(node.getData(), StandardCharsets.UTF_8)))
-					.build());
-			cache.start();
-			return measure(changes, probe, (value) -> set(path, value));
-		}
+		CuratorFramework client = CuratorFrameworkFactory.newClient(this.connectString, new RetryOneTime(100));
+		client.start();
+		client.blockUntilConnected();
+		CuratorCache cache = CuratorCache.build(client, path);
+		cache.listenable()
+			.addListener(CuratorCacheListener.builder()
+				.forChanges((old, node) -> probe.seen(new String(node.getData(), StandardCharsets.UTF_8)))
+				.build());
+		cache.start();
+		return new Subject("Curator CuratorCache listener (bare)", probe, (value) -> set(path, value), () -> {
+			cache.close();
+			client.close();
+		});
 	}
 
-	private CuratorFramework listenerClient() throws InterruptedException {
-		if (this.peer == null) {
-			this.peer = CuratorFrameworkFactory.newClient(this.connectString, new RetryOneTime(100));
-			this.peer.start();
-			this.peer.blockUntilConnected();
-		}
-		return this.peer;
-	}
-
-	private long[] zkWatch(int changes) throws Exception {
+	private Subject zkWatch() throws Exception {
 		String path = "/bench/zkwatch";
 		set(path, "init");
 		WatchApp.PROBE = new Probe();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WatchApp.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(WatchApp.class)
 			.web(WebApplicationType.NONE)
 			.run("--zk.connect-string=" + this.connectString, "--spring.cloud.zookeeper.config.enabled=false",
-					"--zk.config.watch=false")) {
-			return measure(changes, WatchApp.PROBE, (value) -> set(path, value));
-		}
+					"--zk.config.watch=false");
+		return new Subject("@ZkWatch method", WatchApp.PROBE, (value) -> set(path, value), context::close);
 	}
 
-	private long[] zkConfig(int changes) throws Exception {
+	private Subject zkConfig() throws Exception {
 		String path = "/bench/zkconfig/bench";
-		set(path, json("init"));
-		BenchProperties.PROBE = new Probe();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigApp.class)
+		set(path, "{\"value\":\"init\"}");
+		ZkBenchProperties.PROBE = new Probe();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigApp.class)
 			.web(WebApplicationType.NONE)
 			.run("--zk.connect-string=" + this.connectString, "--spring.config.import=zk:/bench/zkconfig",
-					"--spring.cloud.zookeeper.config.enabled=false")) {
-			return measure(changes, BenchProperties.PROBE, (value) -> set(path, json(value)));
-		}
+					"--spring.cloud.zookeeper.config.enabled=false");
+		return new Subject("@ConfigurationProperties re-bound (zk: import)", ZkBenchProperties.PROBE,
+				(value) -> set(path, "{\"value\":\"" + value + "\"}"), context::close);
 	}
 
-	private long[] springCloudZookeeper(int changes) throws Exception {
+	private Subject springCloudZookeeper() throws Exception {
 		String path = "/scz/application/bench/value";
 		set(path, "init");
-		BenchProperties.PROBE = new Probe();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SpringCloudApp.class)
+		SpringCloudBenchProperties.PROBE = new Probe();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpringCloudApp.class)
 			.web(WebApplicationType.NONE)
 			.run("--spring.application.name=bench", "--spring.config.import=zookeeper:" + this.connectString,
 					"--spring.cloud.zookeeper.connect-string=" + this.connectString,
-					"--spring.cloud.zookeeper.config.root=scz")) {
-			return measure(changes, BenchProperties.PROBE, (value) -> set(path, value));
-		}
-	}
-
-	private static String json(String value) {
-		return "{\"value\":\"" + value + "\"}";
+					"--spring.cloud.zookeeper.config.root=scz");
+		return new Subject("@ConfigurationProperties re-bound (Spring Cloud Zookeeper 5.0.1 refresh)",
+				SpringCloudBenchProperties.PROBE, (value) -> set(path, value), context::close);
 	}
 
 	private void set(String path, String text) throws Exception {
@@ -166,19 +159,29 @@ public final class WatchLatencyBenchmark {
 		}
 	}
 
-	private long[] measure(int changes, Probe probe, Change change) throws Exception {
-		List<Long> latencies = new ArrayList<>();
+	/**
+	 * Changes each subject's node in turn, starting each round with the next subject, so that
+	 * every path meets the same machine load and none always follows the same one.
+	 */
+	private Map<String, long[]> measure(int changes, List<Subject> subjects) throws Exception {
+		Map<String, List<Long>> latencies = new LinkedHashMap<>();
+		subjects.forEach((subject) -> latencies.put(subject.name(), new ArrayList<>()));
 		for (int i = 0; i < WARMUP + changes; i++) {
 			String value = "v" + i;
-			probe.expect(value);
-			long start = System.nanoTime();
-			change.make(value);
-			long seen = probe.await(start + TIMEOUT);
-			if (i >= WARMUP) {
-				latencies.add((seen > 0) ? seen - start : TIMEOUT);
+			for (int turn = 0; turn < subjects.size(); turn++) {
+				Subject subject = subjects.get((i + turn) % subjects.size());
+				subject.probe().expect(value);
+				long start = System.nanoTime();
+				subject.change().make(value);
+				long seen = subject.probe().await(start + TIMEOUT);
+				if (i >= WARMUP) {
+					latencies.get(subject.name()).add((seen > 0) ? seen - start : TIMEOUT);
+				}
 			}
 		}
-		return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		Map<String, long[]> sorted = new LinkedHashMap<>();
+		latencies.forEach((name, list) -> sorted.put(name, list.stream().mapToLong(Long::longValue).sorted().toArray()));
+		return sorted;
 	}
 
 	private static void print(Map<String, long[]> results) {
@@ -203,6 +206,23 @@ public final class WatchLatencyBenchmark {
 	private interface Change {
 
 		void make(String value) throws Exception;
+
+	}
+
+	/** Releases what a subject holds. */
+	@FunctionalInterface
+	private interface Closer {
+
+		void close() throws Exception;
+
+	}
+
+	/** One path under measurement: how to change its node and where the change is seen. */
+	private record Subject(String name, Probe probe, Change change, Closer closer) {
+
+		void close() throws Exception {
+			this.closer.close();
+		}
 
 	}
 
@@ -237,11 +257,8 @@ public final class WatchLatencyBenchmark {
 
 	}
 
-	/** The bean bound to {@code bench.*}; its setter reports each value bound. */
-	@ConfigurationProperties("bench")
-	public static class BenchProperties {
-
-		static volatile Probe PROBE;
+	/** A bean bound to {@code bench.*}; its setter reports each value bound. */
+	abstract static class BenchProperties {
 
 		private String value;
 
@@ -251,10 +268,38 @@ public final class WatchLatencyBenchmark {
 
 		public void setValue(String value) {
 			this.value = value;
-			Probe probe = PROBE;
+			Probe probe = probe();
 			if (probe != null) {
 				probe.seen(value);
 			}
+		}
+
+		abstract Probe probe();
+
+	}
+
+	/** The bean bound from {@code zk:} configuration. */
+	@ConfigurationProperties("bench")
+	public static class ZkBenchProperties extends BenchProperties {
+
+		static volatile Probe PROBE;
+
+		@Override
+		Probe probe() {
+			return PROBE;
+		}
+
+	}
+
+	/** The bean bound from Spring Cloud Zookeeper configuration. */
+	@ConfigurationProperties("bench")
+	public static class SpringCloudBenchProperties extends BenchProperties {
+
+		static volatile Probe PROBE;
+
+		@Override
+		Probe probe() {
+			return PROBE;
 		}
 
 	}
@@ -286,7 +331,7 @@ public final class WatchLatencyBenchmark {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
 			ZkConfigAutoConfiguration.class })
-	@EnableConfigurationProperties(BenchProperties.class)
+	@EnableConfigurationProperties(ZkBenchProperties.class)
 	static class ConfigApp {
 
 	}
@@ -295,7 +340,7 @@ public final class WatchLatencyBenchmark {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration(exclude = { ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
 			ZkConfigAutoConfiguration.class, ZkEmbeddedAutoConfiguration.class })
-	@EnableConfigurationProperties(BenchProperties.class)
+	@EnableConfigurationProperties(SpringCloudBenchProperties.class)
 	static class SpringCloudApp {
 
 	}

@@ -3,12 +3,11 @@ package io.zkboot.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import io.zkboot.watch.NodeSnapshot;
 import io.zkboot.watch.NodeWatch;
+import io.zkboot.watch.NodeWatches;
 import io.zkboot.watch.WatchKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,7 +39,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final List<NodeWatch> watches = new CopyOnWriteArrayList<>();
+	private final NodeWatches watches = new NodeWatches();
 
 	private volatile boolean running;
 
@@ -64,21 +63,17 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		CompletableFuture<?>[] firstReads = this.environment.getPropertySources()
+		this.watches.startAll(this.environment.getPropertySources()
 			.stream()
 			.filter(ZkPropertySource.class::isInstance)
-			.map((source) -> watch((ZkPropertySource) source))
-			.toArray(CompletableFuture[]::new);
-		CompletableFuture.allOf(firstReads).join();
+			.map((source) -> watch((ZkPropertySource) source)));
 	}
 
-	private CompletableFuture<Void> watch(ZkPropertySource source) {
-		NodeWatch watch = new NodeWatch(this.client, source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
+	private NodeWatch watch(ZkPropertySource source) {
+		return new NodeWatch(this.client, source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
 			changed(source, snapshot);
 			return true;
 		});
-		this.watches.add(watch);
-		return watch.start();
 	}
 
 	private void changed(ZkPropertySource source, NodeSnapshot snapshot) {
@@ -108,8 +103,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.watches.forEach(NodeWatch::close);
-		this.watches.clear();
+		this.watches.closeAll();
 	}
 
 	@Override

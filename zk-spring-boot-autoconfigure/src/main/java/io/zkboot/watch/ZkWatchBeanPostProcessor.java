@@ -3,10 +3,10 @@ package io.zkboot.watch;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.curator.framework.CuratorFramework;
 import tools.jackson.databind.DeserializationFeature;
@@ -41,7 +41,7 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 
 	private final List<WatchMethod> methods = new CopyOnWriteArrayList<>();
 
-	private final List<NodeWatch> watches = new CopyOnWriteArrayList<>();
+	private final NodeWatches watches = new NodeWatches();
 
 	private ConfigurableBeanFactory beanFactory;
 
@@ -106,28 +106,24 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 	private void add(WatchMethod method) {
 		this.methods.add(method);
 		if (this.running) {
-			watch(method).join();
+			this.watches.startAll(Stream.of(watch(method)));
 		}
 	}
 
-	private CompletableFuture<Void> watch(WatchMethod method) {
-		NodeWatch watch = new NodeWatch(this.client.get(), method.getPath(), method.getKind(), this.pool.get(),
-				method);
-		this.watches.add(watch);
-		return watch.start();
+	private NodeWatch watch(WatchMethod method) {
+		return new NodeWatch(this.client.get(), method.getPath(), method.getKind(), this.pool.get(), method);
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
-		CompletableFuture.allOf(this.methods.stream().map(this::watch).toArray(CompletableFuture[]::new)).join();
+		this.watches.startAll(this.methods.stream().map(this::watch));
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		this.watches.forEach(NodeWatch::close);
-		this.watches.clear();
+		this.watches.closeAll();
 	}
 
 	@Override

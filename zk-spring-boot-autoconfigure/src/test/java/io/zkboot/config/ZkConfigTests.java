@@ -12,9 +12,8 @@ import io.zkboot.client.ZkConnectionState;
 import io.zkboot.client.ZkConnectionStateTracker;
 import io.zkboot.watch.ZkServer;
 import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -39,17 +38,8 @@ class ZkConfigTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static ZkServer zk;
-
-	@BeforeAll
-	static void start() throws Exception {
-		zk = new ZkServer();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		zk.close();
-	}
+	@RegisterExtension
+	static ZkServer zk = new ZkServer();
 
 	private ConfigurableApplicationContext run(String... arguments) {
 		List<String> all = new java.util.ArrayList<>(List.of(arguments));

@@ -15,6 +15,7 @@ import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -29,7 +30,8 @@ class LiveViewsTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static ZkServer zk;
+	@RegisterExtension
+	static ZkServer zk = new ZkServer();
 
 	private static CuratorFramework client;
 
@@ -39,7 +41,6 @@ class LiveViewsTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		zk = new ZkServer();
 		client = CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100));
 		client.start();
 		client.blockUntilConnected();
@@ -51,7 +52,6 @@ class LiveViewsTests {
 	static void stop() throws Exception {
 		pool.shutdownNow();
 		client.close();
-		zk.close();
 	}
 
 	@Test

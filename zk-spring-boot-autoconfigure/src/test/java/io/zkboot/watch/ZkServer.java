@@ -6,22 +6,22 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real ZooKeeper server for a test class, with a client of its own playing "another
- * client" that changes nodes.
+ * A real ZooKeeper server for a test class ({@code @RegisterExtension static ZkServer zk = new
+ * ZkServer();}), with a client of its own playing "another client" that changes nodes.
  */
-public final class ZkServer implements AutoCloseable {
+public final class ZkServer implements BeforeAllCallback, AfterAllCallback {
 
-	private final TestingServer server;
+	private TestingServer server;
 
-	private final CuratorFramework other;
+	private CuratorFramework other;
 
-	/**
-	 * Starts a server and connects the other client.
-	 * @throws Exception if the server cannot start
-	 */
-	public ZkServer() throws Exception {
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
 		this.server = new TestingServer(true);
 		this.other = CuratorFrameworkFactory.newClient(this.server.getConnectString(), new RetryOneTime(100));
 		this.other.start();
@@ -78,7 +78,7 @@ public final class ZkServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws Exception {
+	public void afterAll(ExtensionContext context) throws Exception {
 		this.other.close();
 		this.server.close();
 	}

@@ -10,9 +10,8 @@ import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,17 +26,8 @@ class ZkWatchTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static ZkServer zk;
-
-	@BeforeAll
-	static void start() throws Exception {
-		zk = new ZkServer();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		zk.close();
-	}
+	@RegisterExtension
+	static ZkServer zk = new ZkServer();
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
