@@ -21,6 +21,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -66,6 +67,9 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (!AnnotationUtils.isCandidateClass(targetClass, ZkWatch.class)) {
+			return bean;
+		}
 		Map<Method, ZkWatch> annotated = MethodIntrospector.selectMethods(targetClass,
 				(MethodIntrospector.MetadataLookup<ZkWatch>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, ZkWatch.class));
