@@ -92,6 +92,24 @@ class ZkWatchTests {
 	}
 
 	@Test
+	void aSessionExpiryInTheMiddleOfRapidChangesLosesNeitherOrderNorTheLastValue() throws Exception {
+		zk.set("/rapid", "0");
+		runner().withBean(CountingWatch.class).run((context) -> {
+			CountingWatch watch = context.getBean(CountingWatch.class);
+			CuratorFramework client = context.getBean(CuratorFramework.class);
+			for (int i = 1; i <= 1000; i++) {
+				zk.other().setData().inBackground().forPath("/rapid", String.valueOf(i).getBytes());
+				if (i == 500) {
+					client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+				}
+			}
+			await().atMost(WAIT).untilAsserted(() -> assertThat(watch.values).last().isEqualTo(1000));
+			assertThat(watch.values).isSorted();
+			assertThat(watch.maxConcurrent).hasValue(1);
+		});
+	}
+
+	@Test
 	void aNewSessionCallsWithTheCurrentState() throws Exception {
 		zk.set("/expiring", "before");
 		runner().withBean(ExpiringWatch.class).run((context) -> {
