@@ -1,5 +1,6 @@
 package io.zkboot.config;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.zookeeper.client.ZKClientConfig;
 
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
@@ -58,12 +60,19 @@ final class BootstrapClients {
 	}
 
 	private CuratorFramework start(ZkConfigConnection connection) {
-		CuratorFramework client = CuratorFrameworkFactory.builder()
+		CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
 			.connectString(connection.connectString())
 			.namespace(connection.namespace())
 			.connectionTimeoutMs((int) connection.connectionTimeout().toMillis())
-			.retryPolicy(new RetryOneTime(100))
-			.build();
+			.retryPolicy(new RetryOneTime(100));
+		if (connection.authScheme() != null) {
+			builder.authorization(connection.authScheme(), connection.authCredentials().getBytes(StandardCharsets.UTF_8));
+		}
+		ZKClientConfig clientConfig = new ZKClientConfig();
+		if (connection.tls() != null) {
+			connection.tls().applyTo(clientConfig);
+		}
+		CuratorFramework client = builder.zkClientConfig(clientConfig).build();
 		client.start();
 		return client;
 	}

@@ -3,6 +3,8 @@ package io.zkboot.config;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.zkboot.client.ZkTlsConfig;
+
 import org.springframework.boot.context.config.ConfigDataResource;
 
 /**
@@ -65,8 +67,17 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 	 * @param connectString {@code zk.connect-string}
 	 * @param namespace {@code zk.namespace}, may be {@code null}
 	 * @param connectionTimeout {@code zk.connection-timeout}
+	 * @param authScheme {@code zk.auth.scheme}, or {@code null} without authentication
+	 * @param authCredentials {@code zk.auth.username:zk.auth.password}, or {@code null}
+	 * @param tls {@code zk.tls.*}, or {@code null} without TLS
 	 */
-	public record ZkConfigConnection(String connectString, String namespace, Duration connectionTimeout) {
+	public record ZkConfigConnection(String connectString, String namespace, Duration connectionTimeout,
+			String authScheme, String authCredentials, ZkTlsConfig tls) {
+
+		@Override
+		public String toString() {
+			return this.connectString + ((this.namespace != null) ? " (namespace " + this.namespace + ")" : "");
+		}
 
 	}
 

@@ -12,6 +12,10 @@ import io.zkboot.client.ZkConnectionState;
 import io.zkboot.client.ZkConnectionStateTracker;
 import io.zkboot.watch.ZkServer;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -139,6 +143,24 @@ class ZkConfigTests {
 			.withStackTraceContaining("zk:/config/missing");
 		try (ConfigurableApplicationContext context = run("--spring.config.import=optional:zk:/config/missing")) {
 			assertThat(context.getBean(ShopProperties.class).getGreeting()).isNull();
+		}
+	}
+
+	@Test
+	void nodesReadableOnlyWithCredentialsAreLoadedAndWatchedWithZkAuth() throws Exception {
+		String digest = DigestAuthenticationProvider.generateDigest("app:secret");
+		zk.other()
+			.create()
+			.creatingParentsIfNeeded()
+			.withACL(List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest))))
+			.forPath("/config/secured/shop", "{\"greeting\":\"secret\"}".getBytes());
+		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/secured",
+				"--zk.auth.username=app", "--zk.auth.password=secret")) {
+			ShopProperties shop = context.getBean(ShopProperties.class);
+			assertThat(shop.getGreeting()).isEqualTo("secret");
+			CuratorFramework client = context.getBean(CuratorFramework.class);
+			client.setData().forPath("/config/secured/shop", "{\"greeting\":\"changed\"}".getBytes());
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("changed"));
 		}
 	}
 
