@@ -3,6 +3,7 @@ package io.zkboot.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.Executor;
 
 import io.zkboot.watch.NodeSnapshot;
@@ -16,10 +17,13 @@ import org.apache.curator.framework.CuratorFramework;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
- * Keeps the {@link ZkPropertySource}s of the environment current: one data watch per node.
- * When a node changes, only its property source is updated, from the data the watch read,
+ * Keeps the {@link ZkPropertySource}s of the environment current: one data watch and one
+ * children watch per node. A node created below an imported node gets a property source of its
+ * own, placed after its parent's, and its properties are applied as a change. When a node
+ * changes, only its property source is updated, from the data the watch read,
  * then the {@code @ConfigurationProperties} beans bound to the changed names are re-bound and
  * a {@link ZkConfigChangedEvent} names them. A read with no change (the first one, or one
  * after a new session) does nothing. Invalid JSON is logged and published as a
@@ -66,14 +70,35 @@ public class ZkConfigRefresher implements SmartLifecycle {
 		this.watches.startAll(this.environment.getPropertySources()
 			.stream()
 			.filter(ZkPropertySource.class::isInstance)
-			.map((source) -> watch((ZkPropertySource) source)));
+			.flatMap((source) -> watch((ZkPropertySource) source)));
 	}
 
-	private NodeWatch watch(ZkPropertySource source) {
-		return new NodeWatch(this.client, source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
+	private Stream<NodeWatch> watch(ZkPropertySource source) {
+		NodeWatch data = new NodeWatch(this.client, source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
 			changed(source, snapshot);
 			return true;
 		});
+		NodeWatch children = new NodeWatch(this.client, source.getPath(), WatchKind.CHILDREN, this.pool,
+				(snapshot) -> {
+					snapshot.children().forEach((child) -> childSeen(source, child));
+					return true;
+				});
+		return Stream.of(data, children);
+	}
+
+	private void childSeen(ZkPropertySource parent, String child) {
+		String path = parent.getPath().equals("/") ? "/" + child : parent.getPath() + "/" + child;
+		ZkPropertySource source = new ZkPropertySource(path, parent.getPrefix() + child + ".", Map.of(),
+				ZkPropertySource.NEVER_READ);
+		MutablePropertySources sources = this.environment.getPropertySources();
+		synchronized (sources) {
+			if (!this.running || sources.contains(source.getName())) {
+				return;
+			}
+			sources.addAfter(parent.getName(), source);
+		}
+		logger.info("Configuration node " + path + " appeared under " + parent.getPath());
+		this.watches.startAll(watch(source));
 	}
 
 	private void changed(ZkPropertySource source, NodeSnapshot snapshot) {

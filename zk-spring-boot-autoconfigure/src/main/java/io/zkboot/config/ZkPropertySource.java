@@ -15,6 +15,9 @@ import org.springframework.core.env.EnumerablePropertySource;
  */
 public class ZkPropertySource extends EnumerablePropertySource<String> {
 
+	/** The version of a property source made for a node not read yet. */
+	public static final long NEVER_READ = Long.MIN_VALUE;
+
 	private final String prefix;
 
 	private volatile Map<String, Object> properties;
@@ -26,7 +29,8 @@ public class ZkPropertySource extends EnumerablePropertySource<String> {
 	 * @param path the node's path, which is also the source's object
 	 * @param prefix the prefix of every name, empty or ending with {@code .}
 	 * @param properties the node's properties, flattened and prefixed
-	 * @param version the node's modification zxid, or -1 when it does not exist
+	 * @param version the node's modification zxid, -1 when it does not exist, or
+	 * {@link #NEVER_READ}
 	 */
 	public ZkPropertySource(String path, String prefix, Map<String, Object> properties, long version) {
 		super("zk:" + path, path);

@@ -91,6 +91,22 @@ class ZkConfigTests {
 	}
 
 	@Test
+	void aNodeCreatedBelowAnImportedNodeIsLoadedAndBound() throws Exception {
+		zk.set("/config/grow", "{}");
+		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/grow")) {
+			ShopProperties shop = context.getBean(ShopProperties.class);
+			Events events = context.getBean(Events.class);
+			assertThat(shop.getGreeting()).isNull();
+			zk.set("/config/grow/shop", "{\"greeting\":\"new\"}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("new"));
+			assertThat(events.changes).singleElement()
+				.satisfies((event) -> assertThat(event.getKeys()).containsExactly("shop.greeting"));
+			zk.set("/config/grow/shop", "{\"greeting\":\"newer\"}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("newer"));
+		}
+	}
+
+	@Test
 	void aSessionExpiryCausesNoReBindingAndChangesAreStillSeen() throws Exception {
 		zk.set("/config/expiry/shop", "{\"greeting\":\"hello\"}");
 		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/expiry")) {
