@@ -117,10 +117,8 @@ public final class WatchLatencyBenchmark {
 		String path = "/bench/zkwatch";
 		set(path, "init");
 		WatchApp.PROBE = new Probe();
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(WatchApp.class)
-			.web(WebApplicationType.NONE)
-			.run("--zk.connect-string=" + this.connectString, "--spring.cloud.zookeeper.config.enabled=false",
-					"--zk.config.watch=false");
+		ConfigurableApplicationContext context = run(WatchApp.class, "--zk.connect-string=" + this.connectString,
+				"--spring.cloud.zookeeper.config.enabled=false", "--zk.config.watch=false");
 		return new Subject("@ZkWatch method", WatchApp.PROBE, (value) -> set(path, value), context::close);
 	}
 
@@ -128,10 +126,8 @@ public final class WatchLatencyBenchmark {
 		String path = "/bench/zkconfig/bench";
 		set(path, "{\"value\":\"init\"}");
 		ZkBenchProperties.PROBE = new Probe();
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigApp.class)
-			.web(WebApplicationType.NONE)
-			.run("--zk.connect-string=" + this.connectString, "--spring.config.import=zk:/bench/zkconfig",
-					"--spring.cloud.zookeeper.config.enabled=false");
+		ConfigurableApplicationContext context = run(ConfigApp.class, "--zk.connect-string=" + this.connectString,
+				"--spring.config.import=zk:/bench/zkconfig", "--spring.cloud.zookeeper.config.enabled=false");
 		return new Subject("@ConfigurationProperties re-bound (zk: import)", ZkBenchProperties.PROBE,
 				(value) -> set(path, "{\"value\":\"" + value + "\"}"), context::close);
 	}
@@ -140,13 +136,16 @@ public final class WatchLatencyBenchmark {
 		String path = "/scz/application/bench/value";
 		set(path, "init");
 		SpringCloudBenchProperties.PROBE = new Probe();
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpringCloudApp.class)
-			.web(WebApplicationType.NONE)
-			.run("--spring.application.name=bench", "--spring.config.import=zookeeper:" + this.connectString,
-					"--spring.cloud.zookeeper.connect-string=" + this.connectString,
-					"--spring.cloud.zookeeper.config.root=scz");
+		ConfigurableApplicationContext context = run(SpringCloudApp.class, "--spring.application.name=bench",
+				"--spring.config.import=zookeeper:" + this.connectString,
+				"--spring.cloud.zookeeper.connect-string=" + this.connectString,
+				"--spring.cloud.zookeeper.config.root=scz");
 		return new Subject("@ConfigurationProperties re-bound (Spring Cloud Zookeeper 5.0.1 refresh)",
 				SpringCloudBenchProperties.PROBE, (value) -> set(path, value), context::close);
+	}
+
+	private static ConfigurableApplicationContext run(Class<?> application, String... arguments) {
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).run(arguments);
 	}
 
 	private void set(String path, String text) throws Exception {

@@ -45,8 +45,6 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	private final NodeWatches watches = new NodeWatches();
 
-	private volatile boolean running;
-
 	/**
 	 * Creates the refresher.
 	 * @param environment the environment holding the property sources
@@ -66,7 +64,6 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.running = true;
 		this.watches.startAll(this.environment.getPropertySources()
 			.stream()
 			.filter(ZkPropertySource.class::isInstance)
@@ -92,7 +89,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 				ZkPropertySource.NEVER_READ);
 		MutablePropertySources sources = this.environment.getPropertySources();
 		synchronized (sources) {
-			if (!this.running || sources.contains(source.getName())) {
+			if (!this.watches.isRunning() || sources.contains(source.getName())) {
 				return;
 			}
 			sources.addAfter(parent.getName(), source);
@@ -127,13 +124,12 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		this.running = false;
 		this.watches.closeAll();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.watches.isRunning();
 	}
 
 }

@@ -13,12 +13,15 @@ public final class NodeWatches {
 
 	private final List<NodeWatch> watches = new CopyOnWriteArrayList<>();
 
+	private volatile boolean running;
+
 	/**
 	 * Starts watches and waits until each has told its listener the first state (or failed
 	 * to read it, in which case it reads again at the next connection).
 	 * @param watches the watches to start
 	 */
 	public void startAll(Stream<NodeWatch> watches) {
+		this.running = true;
 		watches.map((watch) -> {
 			this.watches.add(watch);
 			return watch.start();
@@ -29,8 +32,17 @@ public final class NodeWatches {
 	 * Closes every watch started here.
 	 */
 	public void closeAll() {
+		this.running = false;
 		this.watches.forEach(NodeWatch::close);
 		this.watches.clear();
+	}
+
+	/**
+	 * Whether watches were started and not closed since.
+	 * @return true between {@link #startAll} and {@link #closeAll()}
+	 */
+	public boolean isRunning() {
+		return this.running;
 	}
 
 }

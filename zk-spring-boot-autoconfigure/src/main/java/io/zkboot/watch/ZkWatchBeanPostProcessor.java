@@ -46,8 +46,6 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 
 	private ConfigurableBeanFactory beanFactory;
 
-	private volatile boolean running;
-
 	/**
 	 * Creates the post-processor; the client and the pool are looked up only when watching
 	 * starts.
@@ -109,7 +107,7 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 
 	private void add(WatchMethod method) {
 		this.methods.add(method);
-		if (this.running) {
+		if (this.watches.isRunning()) {
 			this.watches.startAll(Stream.of(watch(method)));
 		}
 	}
@@ -120,19 +118,17 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 
 	@Override
 	public void start() {
-		this.running = true;
 		this.watches.startAll(this.methods.stream().map(this::watch));
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
 		this.watches.closeAll();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.watches.isRunning();
 	}
 
 }
