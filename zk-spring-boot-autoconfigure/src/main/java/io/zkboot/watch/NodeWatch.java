@@ -46,8 +46,6 @@ public final class NodeWatch implements AutoCloseable {
 
 	private final AtomicBoolean readPending = new AtomicBoolean();
 
-	private final AtomicBoolean forceNext = new AtomicBoolean();
-
 	private final CompletableFuture<Void> firstRead = new CompletableFuture<>();
 
 	private final CuratorWatcher watcher = this::watched;
@@ -58,7 +56,9 @@ public final class NodeWatch implements AutoCloseable {
 
 	private volatile boolean failed;
 
-	private volatile long session;
+	private volatile long readSession;
+
+	private long toldSession;
 
 	private long lastVersion = Long.MIN_VALUE;
 
@@ -81,11 +81,15 @@ public final class NodeWatch implements AutoCloseable {
 	/**
 	 * Starts watching: reads the node and tells the listener, in the background.
 	 * @return completed once the first read was told to the listener (or failed, in which
-	 * case the next connection reads again)
+	 * case the next connection reads again); completed at once when the client is not
+	 * connected, so that an application started without ZooKeeper is not held up
 	 */
 	public CompletableFuture<Void> start() {
 		this.client.getConnectionStateListenable().addListener(this.connectionListener);
-		requestRead(true);
+		if (!this.client.getZookeeperClient().isConnected()) {
+			this.firstRead.complete(null);
+		}
+		requestRead();
 		return this.firstRead;
 	}
 
@@ -126,23 +130,18 @@ public final class NodeWatch implements AutoCloseable {
 
 	private void watched(WatchedEvent event) {
 		if (event.getType() != Watcher.Event.EventType.None) {
-			requestRead(false);
+			requestRead();
 		}
 	}
 
 	private void connectionChanged(CuratorFramework client, ConnectionState state) {
-		if (state == ConnectionState.CONNECTED || state == ConnectionState.RECONNECTED) {
-			boolean newSession = currentSession() != this.session;
-			if (newSession || this.failed) {
-				requestRead(newSession);
-			}
+		boolean connected = state == ConnectionState.CONNECTED || state == ConnectionState.RECONNECTED;
+		if (connected && (this.failed || currentSession() != this.readSession)) {
+			requestRead();
 		}
 	}
 
-	private void requestRead(boolean force) {
-		if (force) {
-			this.forceNext.set(true);
-		}
+	private void requestRead() {
 		if (!this.closed && this.readPending.compareAndSet(false, true)) {
 			this.serial.execute(this::readAndTell);
 		}
@@ -153,11 +152,10 @@ public final class NodeWatch implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		boolean force = this.forceNext.getAndSet(false);
 		NodeSnapshot snapshot;
 		try {
-			this.session = currentSession();
 			snapshot = read();
+			this.readSession = currentSession();
 			this.failed = false;
 		}
 		catch (Exception ex) {
@@ -167,8 +165,10 @@ public final class NodeWatch implements AutoCloseable {
 			return;
 		}
 		long version = versionOf(snapshot);
-		if (force || version != this.lastVersion) {
+		boolean newSession = this.toldSession != 0 && this.readSession != this.toldSession;
+		if (newSession || version != this.lastVersion) {
 			this.lastVersion = version;
+			this.toldSession = this.readSession;
 			tell(snapshot);
 		}
 		this.firstRead.complete(null);

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -137,6 +139,24 @@ class ZkWatchTests {
 			zk.set("/restarting", "after");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(watch.seen).containsExactly("before", "after"));
 		});
+	}
+
+	@Test
+	void anApplicationStartedWithoutZooKeeperIsNotHeldUpAndIsCalledOnceConnected() throws Exception {
+		int port = InstanceSpec.getRandomPort();
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class))
+			.withPropertyValues("zk.connect-string=127.0.0.1:" + port, "zk.startup.wait=500ms",
+					"zk.startup.fail-fast=false", "zk.connection-timeout=1s", "zk.retry.max-retries=1")
+			.withBean(LateWatch.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				LateWatch watch = context.getBean(LateWatch.class);
+				assertThat(watch.seen).isEmpty();
+				try (TestingServer late = new TestingServer(port, true)) {
+					await().atMost(WAIT).untilAsserted(() -> assertThat(watch.seen).containsExactly("absent"));
+				}
+			});
 	}
 
 	@Test
@@ -274,6 +294,17 @@ class ZkWatchTests {
 		@ZkWatch("/restarting")
 		void changed(String value) {
 			this.seen.add(value);
+		}
+
+	}
+
+	static class LateWatch {
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@ZkWatch("/late")
+		void changed(String value) {
+			this.seen.add((value != null) ? value : "absent");
 		}
 
 	}
