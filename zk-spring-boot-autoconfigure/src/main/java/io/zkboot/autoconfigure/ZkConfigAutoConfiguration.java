@@ -8,6 +8,7 @@ import org.apache.curator.framework.CuratorFramework;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,6 +24,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 @AutoConfiguration(after = { ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class })
 @ConditionalOnClass(CuratorFramework.class)
+@ConditionalOnBean(CuratorFramework.class)
 @ConditionalOnProperty(name = "zk.config.watch", matchIfMissing = true)
 @EnableConfigurationProperties(ZkConfigProperties.class)
 public class ZkConfigAutoConfiguration {

@@ -10,6 +10,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,7 @@ public class ZkWatchAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean(CuratorFramework.class)
 	@ConditionalOnMissingBean
 	ZkViews zkViews(CuratorFramework client, @Qualifier(WATCH_POOL) ExecutorService pool) {
 		return new ZkViews(client, pool);
