@@ -2,6 +2,7 @@ package io.zkboot.watch;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -48,7 +49,7 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 		return new ChildrenView(client, path, pool);
 	}
 
-	private void changed(NodeSnapshot snapshot) {
+	private Set<String> changed(NodeSnapshot snapshot) {
 		if (snapshot.exists()) {
 			this.realPath = snapshot.path();
 		}
@@ -57,6 +58,7 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 		}
 		this.children = snapshot.children();
 		this.callbacks.callAll(this);
+		return Set.of();
 	}
 
 	/**

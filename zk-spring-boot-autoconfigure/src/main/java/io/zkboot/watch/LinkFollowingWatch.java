@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.zkboot.tree.LinkLoopException;
 import io.zkboot.tree.LinkResolver;
@@ -22,7 +24,8 @@ import org.apache.curator.framework.CuratorFramework;
  * absent snapshot and the watch stops.
  *
  * <p>The listener is called one snapshot at a time, in order, on a thread of the pool; each
- * snapshot's path is the real path it was read at.
+ * snapshot's path is the real path it was read at. It names further nodes (property link
+ * targets) whose changes tell it the current snapshot again.
  */
 final class LinkFollowingWatch implements AutoCloseable {
 
@@ -38,18 +41,22 @@ final class LinkFollowingWatch implements AutoCloseable {
 
 	private final SerialExecutor serial;
 
-	private final Consumer<NodeSnapshot> listener;
+	private final Function<NodeSnapshot, Set<String>> listener;
 
 	private final Map<String, NodeWatch> linkWatches = new HashMap<>();
+
+	private final Map<String, NodeWatch> dependencyWatches = new HashMap<>();
 
 	private final CompletableFuture<Void> firstSnapshot = new CompletableFuture<>();
 
 	private NodeWatch target;
 
+	private NodeSnapshot current;
+
 	private volatile boolean closed;
 
 	private LinkFollowingWatch(CuratorFramework client, String path, WatchKind kind, Executor pool,
-			Consumer<NodeSnapshot> listener) {
+			Function<NodeSnapshot, Set<String>> listener) {
 		this.client = client;
 		this.path = path;
 		this.kind = kind;
@@ -65,13 +72,14 @@ final class LinkFollowingWatch implements AutoCloseable {
 	 * @param path the path, possibly through links
 	 * @param kind what to follow on the real node
 	 * @param pool the shared pool
-	 * @param listener told every snapshot
+	 * @param listener told every snapshot; returns the paths of other nodes whose changes
+	 * should tell it the current snapshot again (for example property link targets)
 	 * @return the running watch
 	 * @throws NoSuchNodeException if the path leads nowhere
 	 * @throws LinkLoopException if links lead in a circle
 	 */
 	static LinkFollowingWatch start(CuratorFramework client, String path, WatchKind kind, Executor pool,
-			Consumer<NodeSnapshot> listener) {
+			Function<NodeSnapshot, Set<String>> listener) {
 		LinkFollowingWatch watch = new LinkFollowingWatch(client, path, kind, pool, listener);
 		LinkRecordingReader reader = new LinkRecordingReader(client);
 		String realPath = new LinkResolver(reader).resolve(path);
@@ -94,25 +102,34 @@ final class LinkFollowingWatch implements AutoCloseable {
 			});
 			this.target.start().thenRun(() -> this.serial.execute(() -> this.firstSnapshot.complete(null)));
 		}
-		this.linkWatches.keySet().removeIf((holder) -> {
-			boolean stale = !linkHolders.contains(holder);
+		watchEach(this.linkWatches, linkHolders, this::resolveAgain);
+	}
+
+	/**
+	 * Keeps a data watch on each of the paths (closing those on other paths) that runs the
+	 * action, on this watch's serial queue, after every change but the first read.
+	 */
+	private void watchEach(Map<String, NodeWatch> watches, Set<String> paths, Runnable action) {
+		watches.keySet().removeIf((path) -> {
+			boolean stale = !paths.contains(path);
 			if (stale) {
-				this.linkWatches.get(holder).close();
+				watches.get(path).close();
 			}
 			return stale;
 		});
-		for (String holder : linkHolders) {
-			this.linkWatches.computeIfAbsent(holder, this::watchLinkHolder);
+		for (String path : paths) {
+			watches.computeIfAbsent(path, (watched) -> {
+				AtomicBoolean firstRead = new AtomicBoolean(true);
+				NodeWatch watch = new NodeWatch(this.client, watched, WatchKind.DATA, this.pool, (snapshot) -> {
+					if (!firstRead.getAndSet(false)) {
+						this.serial.execute(action);
+					}
+					return true;
+				});
+				watch.start();
+				return watch;
+			});
 		}
-	}
-
-	private NodeWatch watchLinkHolder(String holder) {
-		NodeWatch watch = new NodeWatch(this.client, holder, WatchKind.DATA, this.pool, (snapshot) -> {
-			this.serial.execute(this::resolveAgain);
-			return true;
-		});
-		watch.start();
-		return watch;
 	}
 
 	private void resolveAgain() {
@@ -126,7 +143,7 @@ final class LinkFollowingWatch implements AutoCloseable {
 		catch (NoSuchNodeException | LinkLoopException ex) {
 			logger.info("Watched path " + this.path + " no longer resolves: " + ex.getMessage());
 			close();
-			this.listener.accept(NodeSnapshot.absent(this.path));
+			this.listener.apply(NodeSnapshot.absent(this.path));
 			this.firstSnapshot.complete(null);
 		}
 		catch (RuntimeException ex) {
@@ -142,15 +159,18 @@ final class LinkFollowingWatch implements AutoCloseable {
 			resolveAgain();
 			return;
 		}
-		this.listener.accept(snapshot);
+		tell(snapshot);
 	}
 
-	/**
-	 * The path asked for.
-	 * @return the path
-	 */
-	String getPath() {
-		return this.path;
+	private void tell(NodeSnapshot snapshot) {
+		this.current = snapshot;
+		watchEach(this.dependencyWatches, this.listener.apply(snapshot), this::tellAgain);
+	}
+
+	private void tellAgain() {
+		if (!this.closed && this.current != null) {
+			tell(this.current);
+		}
 	}
 
 	@Override
@@ -161,8 +181,10 @@ final class LinkFollowingWatch implements AutoCloseable {
 			if (this.target != null) {
 				this.target.close();
 			}
-			this.linkWatches.values().forEach(NodeWatch::close);
-			this.linkWatches.clear();
+			Stream.of(this.linkWatches, this.dependencyWatches).forEach((watches) -> {
+				watches.values().forEach(NodeWatch::close);
+				watches.clear();
+			});
 		});
 	}
 

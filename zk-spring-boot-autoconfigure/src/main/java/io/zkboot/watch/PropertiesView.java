@@ -3,6 +3,7 @@ package io.zkboot.watch;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -79,7 +80,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 		return view;
 	}
 
-	private void changed(NodeSnapshot snapshot) {
+	private Set<String> changed(NodeSnapshot snapshot) {
 		if (snapshot.exists()) {
 			this.realPath = snapshot.path();
 			this.properties = Collections.unmodifiableMap(snapshot.properties());
@@ -89,6 +90,28 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 			this.deleted = true;
 		}
 		this.callbacks.callAll(this);
+		return propertyLinkTargets();
+	}
+
+	/**
+	 * The real paths of the nodes the property links point to (first hop only), whose changes
+	 * call the callbacks too; links that cannot be resolved are left out.
+	 */
+	private Set<String> propertyLinkTargets() {
+		Set<String> targets = new LinkedHashSet<>();
+		LinkResolver resolver = new LinkResolver(new CuratorNodeReader(this.client));
+		this.properties.forEach((name, link) -> {
+			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				String target = String.valueOf(link).strip().split("\\s+")[0];
+				try {
+					targets.add(resolver.resolve(target.startsWith("/") ? target : this.path + "/" + target));
+				}
+				catch (RuntimeException unresolvable) {
+					// get() reports it when the property is read
+				}
+			}
+		});
+		return targets;
 	}
 
 	/**

@@ -89,11 +89,15 @@ class LiveViewsTests {
 	}
 
 	@Test
-	void propertyLinksAreReadThroughTheLink() throws Exception {
+	void propertyLinksAreReadThroughTheLinkAndItsTargetIsWatched() throws Exception {
 		zk.set("/plinks/fooservice", "{\"threads\":3}");
 		zk.set("/plinks/cms", "{\"threads =>\":\"/plinks/fooservice\"}");
 		try (PropertiesView cms = views.properties("/plinks/cms")) {
 			assertThat(cms.get("threads")).isEqualTo(3);
+			List<Object> told = new CopyOnWriteArrayList<>();
+			cms.onChange((view) -> told.add(view.get("threads")));
+			zk.set("/plinks/fooservice", "{\"threads\":4}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(told).containsExactly(3, 4));
 		}
 	}
 
