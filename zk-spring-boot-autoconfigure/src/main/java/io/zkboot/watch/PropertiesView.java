@@ -179,6 +179,8 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	 * Merges properties into the node's (zc.zk's {@code update}).
 	 * @param changes the properties to add or replace
 	 * @throws IllegalStateException if the node was deleted or cannot be written
+	 * @throws io.zkboot.tree.BadPropertyLinkException if a property link would not resolve
+	 * (nothing is written)
 	 */
 	public void update(Map<String, ?> changes) {
 		while (true) {
@@ -195,6 +197,8 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	 * Replaces the node's properties (zc.zk's {@code set}).
 	 * @param replacement the new properties
 	 * @throws IllegalStateException if the node was deleted or cannot be written
+	 * @throws io.zkboot.tree.BadPropertyLinkException if a property link would not resolve
+	 * (nothing is written)
 	 */
 	public void set(Map<String, ?> replacement) {
 		write(new LinkedHashMap<>(replacement), -1);
@@ -225,6 +229,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 
 	private boolean write(Map<String, Object> properties, int version) {
 		checkNotDeleted();
+		checkPropertyLinks(properties);
 		try {
 			this.client.setData().withVersion(version).forPath(this.realPath, NodeProperties.encode(properties));
 			this.properties = Collections.unmodifiableMap(properties);
@@ -236,6 +241,22 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot write the properties of " + this.realPath, ex);
 		}
+	}
+
+	/**
+	 * Checks, as zc.zk does before writing, that every property link not shadowed by a stored
+	 * property can be followed.
+	 */
+	private void checkPropertyLinks(Map<String, Object> properties) {
+		PropertyLinkReader links = new PropertyLinkReader(new CuratorNodeReader(this.client));
+		properties.forEach((name, link) -> {
+			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				String property = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
+				if (!properties.containsKey(property)) {
+					links.follow(this.path, property, link);
+				}
+			}
+		});
 	}
 
 	private void checkNotDeleted() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.NoSuchNodeException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -98,6 +99,10 @@ class LiveViewsTests {
 			cms.onChange((view) -> told.add(view.get("threads")));
 			zk.set("/plinks/fooservice", "{\"threads\":4}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(told).containsExactly(3, 4));
+			assertThatThrownBy(() -> cms.update(Map.of("color =>", "/plinks/fooservice")))
+				.isInstanceOf(BadPropertyLinkException.class);
+			assertThat(NodeProperties.decode(zk.other().getData().forPath("/plinks/cms")))
+				.isEqualTo(Map.of("threads =>", "/plinks/fooservice"));
 		}
 	}
 
