@@ -1,0 +1,52 @@
+package io.zkboot.autoconfigure;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.zkboot.watch.ZkViews;
+import io.zkboot.watch.ZkWatchBeanPostProcessor;
+import org.apache.curator.framework.CuratorFramework;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Auto-configuration of watches: {@link io.zkboot.watch.ZkWatch @ZkWatch} methods, the
+ * {@link ZkViews} factory of live views, and the pool their reads and calls run on.
+ */
+@AutoConfiguration(after = ZkAutoConfiguration.class)
+@ConditionalOnClass(CuratorFramework.class)
+public class ZkWatchAutoConfiguration {
+
+	/** The name of the pool that watches read and call on. */
+	public static final String WATCH_POOL = "zkWatchPool";
+
+	@Bean(name = WATCH_POOL, destroyMethod = "shutdownNow")
+	@ConditionalOnMissingBean(name = WATCH_POOL)
+	ExecutorService zkWatchPool() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("zk-watch-");
+		threads.setDaemon(true);
+		return Executors.newCachedThreadPool(threads);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static ZkWatchBeanPostProcessor zkWatchBeanPostProcessor(BeanFactory beanFactory) {
+		return new ZkWatchBeanPostProcessor(() -> beanFactory.getBean(CuratorFramework.class),
+				() -> beanFactory.getBean(WATCH_POOL, ExecutorService.class));
+	}
+
+	@Bean
+	@ConditionalOnBean(CuratorFramework.class)
+	@ConditionalOnMissingBean
+	ZkViews zkViews(CuratorFramework client, @Qualifier(WATCH_POOL) ExecutorService pool) {
+		return new ZkViews(client, pool);
+	}
+
+}

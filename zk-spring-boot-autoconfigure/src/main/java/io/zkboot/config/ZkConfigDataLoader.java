@@ -1,0 +1,71 @@
+package io.zkboot.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.zkboot.tree.CodePointOrder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+
+import org.springframework.boot.context.config.ConfigData;
+import org.springframework.boot.context.config.ConfigDataLoader;
+import org.springframework.boot.context.config.ConfigDataLoaderContext;
+import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Loads a {@code zk:} location: one {@link ZkPropertySource} for the node and one for each
+ * node below it, whose names are prefixed with the node's path below the imported node. A
+ * missing node, or a server not reachable within {@code zk.connection-timeout}, is "not
+ * found" (so {@code optional:zk:} goes on without it). A node holding invalid JSON is logged
+ * and gives no properties.
+ */
+public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource> {
+
+	private static final Log logger = LogFactory.getLog(ZkConfigDataLoader.class);
+
+	@Override
+	public ConfigData load(ConfigDataLoaderContext context, ZkConfigDataResource resource) {
+		try {
+			CuratorFramework client = BootstrapClients.of(context.getBootstrapContext())
+				.connected(resource.getConnection());
+			List<PropertySource<?>> sources = new ArrayList<>();
+			load(client, resource.getPath(), "", sources);
+			return new ConfigData(sources);
+		}
+		catch (KeeperException.NoNodeException ex) {
+			throw new ConfigDataResourceNotFoundException(resource, ex);
+		}
+		catch (IllegalStateException ex) {
+			throw new ConfigDataResourceNotFoundException(resource, ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot load configuration from " + resource, ex);
+		}
+	}
+
+	private void load(CuratorFramework client, String path, String prefix, List<PropertySource<?>> sources)
+			throws Exception {
+		Stat stat = new Stat();
+		byte[] data = client.getData().storingStatIn(stat).forPath(path);
+		Map<String, Object> properties;
+		try {
+			properties = PropertyKeys.flatten(prefix, NodeConfiguration.properties(path, data));
+		}
+		catch (IllegalArgumentException invalid) {
+			logger.error(invalid.getMessage() + "; it gives no properties");
+			properties = Map.of();
+		}
+		sources.add(new ZkPropertySource(path, prefix, properties, stat.getMzxid()));
+		List<String> children = new ArrayList<>(client.getChildren().forPath(path));
+		children.sort(CodePointOrder.NAMES);
+		for (String child : children) {
+			load(client, path.equals("/") ? "/" + child : path + "/" + child, prefix + child + ".", sources);
+		}
+	}
+
+}

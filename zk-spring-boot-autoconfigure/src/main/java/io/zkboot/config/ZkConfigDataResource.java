@@ -1,0 +1,84 @@
+package io.zkboot.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.zkboot.client.ZkTlsConfig;
+
+import org.springframework.boot.context.config.ConfigDataResource;
+
+/**
+ * A node whose properties, and its children's, are loaded as configuration
+ * ({@code spring.config.import=zk:/path}), with where to find ZooKeeper.
+ */
+public final class ZkConfigDataResource extends ConfigDataResource {
+
+	private final String path;
+
+	private final ZkConfigConnection connection;
+
+	/**
+	 * Creates the resource.
+	 * @param path the node's path
+	 * @param connection where to find ZooKeeper
+	 * @param optional whether a missing node (or an unreachable server) is ignored
+	 */
+	public ZkConfigDataResource(String path, ZkConfigConnection connection, boolean optional) {
+		super(optional);
+		this.path = path;
+		this.connection = connection;
+	}
+
+	/**
+	 * The node's path.
+	 * @return an absolute path
+	 */
+	public String getPath() {
+		return this.path;
+	}
+
+	/**
+	 * Where to find ZooKeeper.
+	 * @return the connection settings
+	 */
+	public ZkConfigConnection getConnection() {
+		return this.connection;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof ZkConfigDataResource that && this.path.equals(that.path)
+				&& this.connection.equals(that.connection);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.path, this.connection);
+	}
+
+	@Override
+	public String toString() {
+		return "zk:" + this.path;
+	}
+
+	/**
+	 * The settings of {@code zk.*} the loader connects with.
+	 *
+	 * @param connectString {@code zk.connect-string}
+	 * @param namespace {@code zk.namespace}, may be {@code null}
+	 * @param connectionTimeout {@code zk.connection-timeout}
+	 * @param authScheme {@code zk.auth.scheme}, or {@code null} without authentication
+	 * @param authCredentials {@code zk.auth.username:zk.auth.password}, or {@code null}
+	 * @param tls {@code zk.tls.*}, or {@code null} without TLS
+	 */
+	public record ZkConfigConnection(String connectString, String namespace, Duration connectionTimeout,
+			String authScheme, String authCredentials, ZkTlsConfig tls) {
+
+		@Override
+		public String toString() {
+			return this.connectString + ((this.namespace != null) ? " (namespace " + this.namespace + ")" : "");
+		}
+
+	}
+
+}

@@ -1,0 +1,283 @@
+package io.zkboot.watch;
+
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import io.zkboot.core.NodeProperties;
+import io.zkboot.tree.CuratorNodeReader;
+import io.zkboot.tree.LinkResolver;
+import io.zkboot.tree.PropertyLinkReader;
+import io.zkboot.tree.TreeNode;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * The properties of a node as a read-only {@link Map} kept current, as zc.zk's
+ * {@code properties()}: the path is resolved through symbolic links, and resolved again when
+ * a link changes or the real node is deleted; a key missing but stored as a property link
+ * ({@code name =>}) is read through the link. Writes go to ZooKeeper: {@link #update} merges,
+ * {@link #set} replaces, {@link #put} updates one key.
+ *
+ * <p>Callbacks registered with {@link #onChange} are called at once, then after every change,
+ * one at a time, on a thread of the watch pool. When the node is deleted and the path no
+ * longer resolves, the view is cleared, {@link #isDeleted()} turns true, the callbacks are
+ * called a last time and writes fail. A view made without watching never changes and refuses
+ * callbacks. Close the view to stop watching.
+ */
+public final class PropertiesView extends AbstractMap<String, Object> implements AutoCloseable {
+
+	private final CuratorFramework client;
+
+	private final String path;
+
+	private final LinkFollowingWatch watch;
+
+	private final ViewCallbacks<PropertiesView> callbacks = new ViewCallbacks<>();
+
+	private volatile String realPath;
+
+	private volatile Map<String, Object> properties = Map.of();
+
+	private volatile boolean deleted;
+
+	private PropertiesView(CuratorFramework client, String path, Executor pool) {
+		this.client = client;
+		this.path = path;
+		this.watch = (pool != null) ? LinkFollowingWatch.start(client, path, WatchKind.DATA, pool, this::changed)
+				: null;
+	}
+
+	/**
+	 * Opens a view kept current.
+	 * @param client a started client
+	 * @param path the node's path, possibly through symbolic links
+	 * @param pool the pool the watch runs on
+	 * @return the view, holding the current properties
+	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
+	 */
+	public static PropertiesView watching(CuratorFramework client, String path, Executor pool) {
+		return new PropertiesView(client, path, pool);
+	}
+
+	/**
+	 * Reads a node's properties once, without watching.
+	 * @param client a started client
+	 * @param path the node's path, possibly through symbolic links
+	 * @return the view, which never changes by itself
+	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
+	 */
+	public static PropertiesView reading(CuratorFramework client, String path) {
+		PropertiesView view = new PropertiesView(client, path, null);
+		view.realPath = new LinkResolver(new CuratorNodeReader(client)).resolve(path);
+		view.properties = view.readStored(new Stat());
+		return view;
+	}
+
+	private Set<String> changed(NodeSnapshot snapshot) {
+		if (snapshot.exists()) {
+			this.realPath = snapshot.path();
+			this.properties = Collections.unmodifiableMap(snapshot.properties());
+		}
+		else {
+			this.properties = Map.of();
+			this.deleted = true;
+		}
+		this.callbacks.callAll(this);
+		return propertyLinkTargets();
+	}
+
+	/**
+	 * The real paths of the nodes the property links point to (first hop only), whose changes
+	 * call the callbacks too; links that cannot be resolved are left out.
+	 */
+	private Set<String> propertyLinkTargets() {
+		Set<String> targets = new LinkedHashSet<>();
+		LinkResolver resolver = new LinkResolver(new CuratorNodeReader(this.client));
+		this.properties.forEach((name, link) -> {
+			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				String target = String.valueOf(link).strip().split("\\s+")[0];
+				try {
+					targets.add(resolver.resolve(target.startsWith("/") ? target : this.path + "/" + target));
+				}
+				catch (RuntimeException unresolvable) {
+					// get() reports it when the property is read
+				}
+			}
+		});
+		return targets;
+	}
+
+	/**
+	 * The path the view was opened with.
+	 * @return the path
+	 */
+	public String getPath() {
+		return this.path;
+	}
+
+	/**
+	 * The path of the node read, after following symbolic links.
+	 * @return the real path
+	 */
+	public String getRealPath() {
+		return this.realPath;
+	}
+
+	/**
+	 * Whether the node was deleted (and the path no longer resolves).
+	 * @return true once deleted
+	 */
+	public boolean isDeleted() {
+		return this.deleted;
+	}
+
+	/**
+	 * Registers a callback, called at once on this thread, then after every change.
+	 * @param callback given this view
+	 * @return this view
+	 * @throws IllegalStateException if the view does not watch
+	 */
+	public PropertiesView onChange(Consumer<? super PropertiesView> callback) {
+		if (this.watch == null) {
+			throw new IllegalStateException("Can't set callbacks without watching: " + this.path);
+		}
+		this.callbacks.add(callback, this);
+		return this;
+	}
+
+	/**
+	 * Reads a property; a key not stored but stored as a property link ({@code key =>}) is read
+	 * through the link.
+	 * @param key the property name
+	 * @return the value, or {@code null}
+	 * @throws io.zkboot.tree.BadPropertyLinkException if a link cannot be followed
+	 */
+	@Override
+	public Object get(Object key) {
+		Map<String, Object> current = this.properties;
+		if (current.containsKey(key)) {
+			return current.get(key);
+		}
+		Object link = current.get(key + TreeNode.PROPERTY_LINK_SUFFIX);
+		return (link != null) ? new PropertyLinkReader(new CuratorNodeReader(this.client)).follow(this.path,
+				String.valueOf(key), link) : null;
+	}
+
+	@Override
+	public Set<Entry<String, Object>> entrySet() {
+		return this.properties.entrySet();
+	}
+
+	/**
+	 * Merges properties into the node's (zc.zk's {@code update}).
+	 * @param changes the properties to add or replace
+	 * @throws IllegalStateException if the node was deleted or cannot be written
+	 * @throws io.zkboot.tree.BadPropertyLinkException if a property link would not resolve
+	 * (nothing is written)
+	 */
+	public void update(Map<String, ?> changes) {
+		while (true) {
+			Stat stat = new Stat();
+			Map<String, Object> merged = readStored(stat);
+			merged.putAll(changes);
+			if (write(merged, stat.getVersion())) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Replaces the node's properties (zc.zk's {@code set}).
+	 * @param replacement the new properties
+	 * @throws IllegalStateException if the node was deleted or cannot be written
+	 * @throws io.zkboot.tree.BadPropertyLinkException if a property link would not resolve
+	 * (nothing is written)
+	 */
+	public void set(Map<String, ?> replacement) {
+		write(new LinkedHashMap<>(replacement), -1);
+	}
+
+	/**
+	 * Sets one property, keeping the others.
+	 * @param key the name
+	 * @param value the value, JSON-compatible
+	 * @return the previous value
+	 */
+	@Override
+	public Object put(String key, Object value) {
+		Object previous = this.properties.get(key);
+		update(Collections.singletonMap(key, value));
+		return previous;
+	}
+
+	private Map<String, Object> readStored(Stat stat) {
+		checkNotDeleted();
+		try {
+			return NodeProperties.decode(this.client.getData().storingStatIn(stat).forPath(this.realPath));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot read the properties of " + this.realPath, ex);
+		}
+	}
+
+	private boolean write(Map<String, Object> properties, int version) {
+		checkNotDeleted();
+		checkPropertyLinks(properties);
+		try {
+			this.client.setData().withVersion(version).forPath(this.realPath, NodeProperties.encode(properties));
+			this.properties = Collections.unmodifiableMap(properties);
+			return true;
+		}
+		catch (KeeperException.BadVersionException raced) {
+			return false;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot write the properties of " + this.realPath, ex);
+		}
+	}
+
+	/**
+	 * Checks, as zc.zk does before writing, that every property link not shadowed by a stored
+	 * property can be followed.
+	 */
+	private void checkPropertyLinks(Map<String, Object> properties) {
+		PropertyLinkReader links = new PropertyLinkReader(new CuratorNodeReader(this.client));
+		properties.forEach((name, link) -> {
+			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				String property = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
+				if (!properties.containsKey(property)) {
+					links.follow(this.path, property, link);
+				}
+			}
+		});
+	}
+
+	private void checkNotDeleted() {
+		if (this.deleted) {
+			throw new IllegalStateException("The node of " + this.path + " was deleted");
+		}
+	}
+
+	/**
+	 * Stops watching; the view keeps its last properties.
+	 */
+	@Override
+	public void close() {
+		if (this.watch != null) {
+			this.watch.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "PropertiesView[" + this.path + " -> " + this.realPath + "] " + this.properties;
+	}
+
+}

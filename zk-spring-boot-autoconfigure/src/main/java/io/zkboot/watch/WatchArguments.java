@@ -1,0 +1,105 @@
+package io.zkboot.watch;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.zookeeper.data.Stat;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ResolvableType;
+
+/**
+ * Turns a {@link NodeSnapshot} into the arguments of a {@link ZkWatch @ZkWatch} method, one
+ * resolver per parameter, chosen from the parameter's type when the method is found.
+ */
+final class WatchArguments {
+
+	private final List<Function<NodeSnapshot, Object>> resolvers;
+
+	private WatchArguments(List<Function<NodeSnapshot, Object>> resolvers) {
+		this.resolvers = resolvers;
+	}
+
+	/**
+	 * Chooses how to serve each parameter of a method.
+	 * @param method the annotated method
+	 * @param kind the kind of watch
+	 * @param mapper binds node data to other types
+	 * @return the arguments
+	 * @throws IllegalArgumentException naming the parameter that cannot be served
+	 */
+	static WatchArguments forMethod(Method method, WatchKind kind, JsonMapper mapper) {
+		List<Function<NodeSnapshot, Object>> resolvers = new ArrayList<>();
+		Parameter[] parameters = method.getParameters();
+		for (int i = 0; i < parameters.length; i++) {
+			ResolvableType type = ResolvableType.forMethodParameter(method, i);
+			resolvers.add((kind == WatchKind.DATA) ? dataResolver(type, mapper, i) : childrenResolver(type, i));
+		}
+		Class<?> returned = method.getReturnType();
+		if (returned != void.class && returned != boolean.class && returned != Boolean.class) {
+			throw new IllegalArgumentException(
+					"a @ZkWatch method returns void or boolean (false stops the watch), not " + returned.getName());
+		}
+		return new WatchArguments(List.copyOf(resolvers));
+	}
+
+	private static Function<NodeSnapshot, Object> childrenResolver(ResolvableType type, int index) {
+		Class<?> raw = type.toClass();
+		if (raw == Stat.class) {
+			return NodeSnapshot::stat;
+		}
+		boolean names = raw.isAssignableFrom(List.class) && Collection.class.isAssignableFrom(raw)
+				&& type.asCollection().getGeneric(0).toClass().isAssignableFrom(String.class);
+		if (names) {
+			return NodeSnapshot::children;
+		}
+		throw new IllegalArgumentException("parameter " + index + " (" + type
+				+ ") cannot be served by a children watch, which gives List<String> (the child names) and Stat");
+	}
+
+	private static Function<NodeSnapshot, Object> dataResolver(ResolvableType type, JsonMapper mapper, int index) {
+		Class<?> raw = type.toClass();
+		if (raw == byte[].class) {
+			return NodeSnapshot::data;
+		}
+		if (raw == String.class) {
+			return NodeSnapshot::text;
+		}
+		if (raw == Stat.class) {
+			return NodeSnapshot::stat;
+		}
+		if (Map.class.isAssignableFrom(raw) && raw.isAssignableFrom(LinkedHashMap.class)) {
+			return NodeSnapshot::properties;
+		}
+		if (raw.isPrimitive() || (raw.isInterface() || Modifier.isAbstract(raw.getModifiers()))
+				&& !Collection.class.isAssignableFrom(raw) && !Map.class.isAssignableFrom(raw)) {
+			throw new IllegalArgumentException("parameter " + index + " (" + type + ") cannot be served by a data watch, "
+					+ "which gives byte[], String, Map (the properties), Stat, or a concrete type bound by Jackson");
+		}
+		JavaType javaType = mapper.constructType(type.getType());
+		return (snapshot) -> (snapshot.data() != null && snapshot.data().length > 0)
+				? mapper.readValue(snapshot.data(), javaType) : null;
+	}
+
+	/**
+	 * The arguments for one call.
+	 * @param snapshot what the watch read
+	 * @return one argument per parameter
+	 */
+	Object[] resolve(NodeSnapshot snapshot) {
+		Object[] arguments = new Object[this.resolvers.size()];
+		for (int i = 0; i < arguments.length; i++) {
+			arguments[i] = this.resolvers.get(i).apply(snapshot);
+		}
+		return arguments;
+	}
+
+}

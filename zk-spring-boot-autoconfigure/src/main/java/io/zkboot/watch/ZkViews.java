@@ -1,0 +1,59 @@
+package io.zkboot.watch;
+
+import java.util.concurrent.Executor;
+
+import org.apache.curator.framework.CuratorFramework;
+
+/**
+ * Opens live views of nodes, as zc.zk's {@code properties()} and {@code children()}; the
+ * views' watches run on the shared watch pool.
+ */
+public class ZkViews {
+
+	private final CuratorFramework client;
+
+	private final Executor pool;
+
+	/**
+	 * Creates the factory.
+	 * @param client a started client
+	 * @param pool the pool watches read and call on
+	 */
+	public ZkViews(CuratorFramework client, Executor pool) {
+		this.client = client;
+		this.pool = pool;
+	}
+
+	/**
+	 * Opens the properties of a node, kept current.
+	 * @param path the node's path, possibly through symbolic links
+	 * @return the view; close it when done
+	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
+	 */
+	public PropertiesView properties(String path) {
+		return properties(path, true);
+	}
+
+	/**
+	 * Opens the properties of a node.
+	 * @param path the node's path, possibly through symbolic links
+	 * @param watch whether to keep the view current (without watching, callbacks are refused)
+	 * @return the view; close it when done
+	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
+	 */
+	public PropertiesView properties(String path, boolean watch) {
+		return watch ? PropertiesView.watching(this.client, path, this.pool)
+				: PropertiesView.reading(this.client, path);
+	}
+
+	/**
+	 * Opens the child names of a node, kept current.
+	 * @param path the node's path, possibly through symbolic links
+	 * @return the view; close it when done
+	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
+	 */
+	public ChildrenView children(String path) {
+		return ChildrenView.watching(this.client, path, this.pool);
+	}
+
+}

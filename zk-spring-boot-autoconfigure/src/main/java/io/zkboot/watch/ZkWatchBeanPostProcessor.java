@@ -1,0 +1,134 @@
+package io.zkboot.watch;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.apache.curator.framework.CuratorFramework;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds {@link ZkWatch @ZkWatch} methods on beans, checks that their signatures can be
+ * served (failing startup with a message naming the bean and the method when not), and runs
+ * one {@link NodeWatch} per method while the context runs. Starting waits for each method's
+ * first call, so that beans see the current state before the application is ready.
+ */
+public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware, SmartLifecycle {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final Supplier<CuratorFramework> client;
+
+	private final Supplier<Executor> pool;
+
+	private final List<WatchMethod> methods = new CopyOnWriteArrayList<>();
+
+	private final NodeWatches watches = new NodeWatches();
+
+	private ConfigurableBeanFactory beanFactory;
+
+	/**
+	 * Creates the post-processor; the client and the pool are looked up only when watching
+	 * starts.
+	 * @param client gives the client to watch with
+	 * @param pool gives the pool the watches read and call on
+	 */
+	public ZkWatchBeanPostProcessor(Supplier<CuratorFramework> client, Supplier<Executor> pool) {
+		this.client = client;
+		this.pool = pool;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = (beanFactory instanceof ConfigurableBeanFactory configurable) ? configurable : null;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (!AnnotationUtils.isCandidateClass(targetClass, ZkWatch.class)) {
+			return bean;
+		}
+		Map<Method, ZkWatch> annotated = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<ZkWatch>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, ZkWatch.class));
+		annotated.forEach((method, watch) -> add(methodFor(bean, beanName, method, watch)));
+		return bean;
+	}
+
+	private WatchMethod methodFor(Object bean, String beanName, Method method, ZkWatch watch) {
+		String path = resolvePath(beanName, method, watch.path());
+		WatchKind kind = watch.children() ? WatchKind.CHILDREN : WatchKind.DATA;
+		try {
+			WatchArguments arguments = WatchArguments.forMethod(method, kind, MAPPER);
+			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+			return new WatchMethod(beanName, bean, invocable, path, kind, arguments);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BeanInitializationException(
+					WatchMethod.describe(beanName, method, path) + " cannot be served: " + ex.getMessage(), ex);
+		}
+	}
+
+	private String resolvePath(String beanName, Method method, String path) {
+		String resolved;
+		try {
+			resolved = (this.beanFactory != null) ? this.beanFactory.resolveEmbeddedValue(path) : path;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BeanInitializationException(
+					WatchMethod.describe(beanName, method, path) + ": cannot resolve the path: " + ex.getMessage(), ex);
+		}
+		if (!StringUtils.hasText(resolved) || !resolved.startsWith("/")) {
+			throw new BeanInitializationException(WatchMethod.describe(beanName, method, path)
+					+ ": the path must be absolute, not '" + resolved + "'");
+		}
+		return resolved;
+	}
+
+	private void add(WatchMethod method) {
+		this.methods.add(method);
+		if (this.watches.isRunning()) {
+			this.watches.startAll(Stream.of(watch(method)));
+		}
+	}
+
+	private NodeWatch watch(WatchMethod method) {
+		return new NodeWatch(this.client.get(), method.getPath(), method.getKind(), this.pool.get(), method);
+	}
+
+	@Override
+	public void start() {
+		this.watches.startAll(this.methods.stream().map(this::watch));
+	}
+
+	@Override
+	public void stop() {
+		this.watches.closeAll();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.watches.isRunning();
+	}
+
+}
