@@ -18,7 +18,9 @@ import org.springframework.util.StringUtils;
  * Resolves {@code zk:} locations of {@code spring.config.import}: {@code zk:/config/myapp},
  * several paths separated by {@code ;} ({@code zk:/config/shared;/config/myapp}, the later
  * one winning), and {@code optional:zk:...}. ZooKeeper is found with {@code zk.connect-string},
- * {@code zk.namespace}, {@code zk.connection-timeout}, {@code zk.auth.*} and {@code zk.tls.*}.
+ * {@code zk.namespace}, {@code zk.connection-timeout}, {@code zk.auth.*} and {@code zk.tls.*};
+ * with {@code zk.embedded.enabled=true} and no connect string, on the embedded server, started
+ * for it.
  */
 public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<ZkConfigDataResource> {
 
@@ -32,7 +34,7 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 
 	@Override
 	public List<ZkConfigDataResource> resolve(ConfigDataLocationResolverContext context, ConfigDataLocation location) {
-		ZkConfigConnection connection = connection(context.getBinder());
+		ZkConfigConnection connection = connection(context);
 		List<ZkConfigDataResource> resources = new ArrayList<>();
 		for (String path : location.getNonPrefixedValue(PREFIX).split(";")) {
 			String trimmed = path.strip();
@@ -45,11 +47,15 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 		return resources;
 	}
 
-	private ZkConfigConnection connection(Binder binder) {
+	private ZkConfigConnection connection(ConfigDataLocationResolverContext context) {
+		Binder binder = context.getBinder();
+		String connectString = BootstrapEmbeddedServer.isWanted(binder)
+				? BootstrapEmbeddedServer.connectString(context.getBootstrapContext(), binder)
+				: binder.bind("zk.connect-string", String.class).orElse("localhost:2181");
 		String username = binder.bind("zk.auth.username", String.class).orElse(null);
 		String password = binder.bind("zk.auth.password", String.class).orElse("");
 		boolean tls = binder.bind("zk.tls.enabled", Boolean.class).orElse(false);
-		return new ZkConfigConnection(binder.bind("zk.connect-string", String.class).orElse("localhost:2181"),
+		return new ZkConfigConnection(connectString,
 				binder.bind("zk.namespace", String.class).orElse(null),
 				binder.bind("zk.connection-timeout", Duration.class).orElse(Duration.ofSeconds(15)),
 				(username != null) ? binder.bind("zk.auth.scheme", String.class).orElse("digest") : null,

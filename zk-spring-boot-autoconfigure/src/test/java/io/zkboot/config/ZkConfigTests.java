@@ -91,6 +91,21 @@ class ZkConfigTests {
 	}
 
 	@Test
+	void withTheEmbeddedServerConfigurationIsReadFromItAndTheApplicationUsesTheSameServer() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
+			.web(WebApplicationType.NONE)
+			.run("--zk.embedded.enabled=true", "--spring.config.import=zk:/zookeeper/quota")) {
+			io.zkboot.embedded.EmbeddedZooKeeper server = context.getBean(io.zkboot.embedded.EmbeddedZooKeeper.class);
+			assertThat(context.getBeansOfType(io.zkboot.embedded.EmbeddedZooKeeper.class)).hasSize(1);
+			assertThat(context.getBean(org.apache.curator.framework.CuratorFramework.class)
+				.getZookeeperClient()
+				.getCurrentConnectionString()).isEqualTo(server.getConnectString());
+			assertThat(context.getEnvironment().getPropertySources().stream().map((source) -> source.getName()))
+				.anyMatch((name) -> name.contains("/zookeeper/quota"));
+		}
+	}
+
+	@Test
 	void aNodeCreatedBelowAnImportedNodeIsLoadedAndBound() throws Exception {
 		zk.set("/config/grow", "{}");
 		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/grow")) {
@@ -181,7 +196,8 @@ class ZkConfigTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
+	@ImportAutoConfiguration({ io.zkboot.autoconfigure.ZkEmbeddedAutoConfiguration.class, ZkAutoConfiguration.class,
+			ZkWatchAutoConfiguration.class,
 			ZkConfigAutoConfiguration.class })
 	@EnableConfigurationProperties({ ShopProperties.class, DbProperties.class })
 	static class App {
