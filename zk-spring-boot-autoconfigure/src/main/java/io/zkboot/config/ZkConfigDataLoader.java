@@ -21,8 +21,9 @@ import org.springframework.core.env.PropertySource;
  * Loads a {@code zk:} location: one {@link ZkPropertySource} for the node and one for each
  * node below it, whose names are prefixed with the node's path below the imported node. A
  * missing node, or a server not reachable within {@code zk.connection-timeout}, is "not
- * found" (so {@code optional:zk:} goes on without it). A node holding invalid JSON is logged
- * and gives no properties.
+ * found", so startup fails; with {@code optional:zk:} a missing node gives an empty property
+ * source that is watched (its properties arrive when the node is created), and an unreachable
+ * server is skipped. A node holding invalid JSON is logged and gives no properties.
  */
 public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource> {
 
@@ -38,6 +39,11 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 			return new ConfigData(sources);
 		}
 		catch (KeeperException.NoNodeException ex) {
+			if (resource.isOptionalImport()) {
+				// watched like any other, so that the node's properties arrive when it is created
+				return new ConfigData(List.of(new ZkPropertySource(resource.getPath(), "", Map.of(),
+						ZkPropertySource.NEVER_READ)));
+			}
 			throw new ConfigDataResourceNotFoundException(resource, ex);
 		}
 		catch (IllegalStateException ex) {

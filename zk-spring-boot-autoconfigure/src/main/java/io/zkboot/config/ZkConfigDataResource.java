@@ -17,6 +17,8 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 
 	private final ZkConfigConnection connection;
 
+	private final boolean optional;
+
 	/**
 	 * Creates the resource.
 	 * @param path the node's path
@@ -27,6 +29,15 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 		super(optional);
 		this.path = path;
 		this.connection = connection;
+		this.optional = optional;
+	}
+
+	/**
+	 * Whether the import was {@code optional:zk:}.
+	 * @return true when a missing node (or an unreachable server) does not fail startup
+	 */
+	public boolean isOptionalImport() {
+		return this.optional;
 	}
 
 	/**

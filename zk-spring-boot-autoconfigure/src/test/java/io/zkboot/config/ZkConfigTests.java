@@ -169,11 +169,14 @@ class ZkConfigTests {
 	}
 
 	@Test
-	void aMissingNodeFailsStartupUnlessOptional() {
+	void aMissingNodeFailsStartupUnlessOptionalAndThenArrivesWhenCreated() throws Exception {
 		assertThatException().isThrownBy(() -> run("--spring.config.import=zk:/config/missing"))
 			.withStackTraceContaining("zk:/config/missing");
 		try (ConfigurableApplicationContext context = run("--spring.config.import=optional:zk:/config/missing")) {
-			assertThat(context.getBean(ShopProperties.class).getGreeting()).isNull();
+			ShopProperties shop = context.getBean(ShopProperties.class);
+			assertThat(shop.getGreeting()).isNull();
+			zk.set("/config/missing/shop", "{\"greeting\":\"arrived\"}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("arrived"));
 		}
 	}
 
