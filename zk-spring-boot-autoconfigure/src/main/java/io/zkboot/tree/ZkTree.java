@@ -1,5 +1,6 @@
 package io.zkboot.tree;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkBadVersionException;
 import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkNoNodeException;
+import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
 
 /**
@@ -71,9 +73,10 @@ public class ZkTree {
     }
 
     /**
-     * Imports a tree text: parses it, checks its links, reads the subtree at the base path, plans
-     * the changes as zc.zk's {@code import_tree} makes them and applies them (or, in a dry run,
-     * only reports them). Nothing is written when the text or its links are bad.
+     * Imports a tree text: parses it, reads the existing subtrees of its top-level nodes (with
+     * {@link ZkTemplate#readTree}), checks its links, plans the changes as zc.zk's
+     * {@code import_tree} makes them and applies them (or, in a dry run, only reports them).
+     * Nothing is written when the text or its links are bad.
      *
      * @param text       the tree text
      * @param sourceName the name used in messages, for example a file name
@@ -87,9 +90,10 @@ public class ZkTree {
     public ImportResult importTree(String text, String sourceName, ImportOptions options) {
         TreeNode tree = TreeParser.parse(text, sourceName);
         String base = options.basePath();
-        List<NodeRecord> existing = readExisting(base, options.dryRun());
+        List<String> tops = tree.children().keySet().stream().map(name -> ZkPath.child(base, name)).toList();
+        List<NodeRecord> existing = readExisting(base, tops, options.dryRun());
         if (options.checkLinks()) {
-            requireGoodLinks(tree, base, existing);
+            requireGoodLinks(tree, base, tops, existing);
         }
         ImportPlan plan = ImportPlanner.plan(tree, base, existing, options.trim());
         if (!options.dryRun()) {
@@ -171,28 +175,38 @@ public class ZkTree {
         return template.readTree(path, includeEphemeral).stream().map(NodeRecord::of).toList();
     }
 
-    /** Reads the subtree at the base path; a missing base path is an error, except in a dry run. */
-    private List<NodeRecord> readExisting(String base, boolean dryRun) {
-        try {
-            return read(base, true);
-        }
-        catch (ZkNoNodeException ex) {
+    /**
+     * Reads the existing subtrees of the text's top-level nodes: all that an import can change
+     * (the base path's other children are never touched). A missing base path is an error,
+     * except in a dry run.
+     */
+    private List<NodeRecord> readExisting(String base, List<String> tops, boolean dryRun) {
+        if (!template.exists(base)) {
             if (dryRun) {
                 return List.of();
             }
             throw new TreeImportException("the import path " + base + " does not exist");
         }
+        List<NodeRecord> existing = new ArrayList<>();
+        for (String top : tops) {
+            try {
+                existing.addAll(read(top, true));
+            }
+            catch (ZkNoNodeException ex) {
+                // a new top-level node: nothing exists below it
+            }
+        }
+        return existing;
     }
 
     /**
      * Checks every link of the text against the tree as it will be: the text's nodes over the
-     * subtree just read, and the rest of ZooKeeper beyond it.
+     * subtrees just read, and the rest of ZooKeeper beyond them.
      */
-    private void requireGoodLinks(TreeNode tree, String base, List<NodeRecord> existing) {
+    private void requireGoodLinks(TreeNode tree, String base, List<String> tops, List<NodeRecord> existing) {
         NodeReader records = NodeReader.forRecords(existing);
-        String prefix = base.endsWith("/") ? base : base + "/";
-        NodeReader before = path -> path.equals(base) || path.startsWith(prefix) ? records.properties(path)
-                : zookeeper.properties(path);
+        NodeReader before = path -> tops.stream().anyMatch(top -> path.equals(top) || path.startsWith(top + "/"))
+                ? records.properties(path) : zookeeper.properties(path);
         List<LinkProblem> problems = LinkChecker.check(tree, base, NodeReader.forTree(tree, base, before));
         if (!problems.isEmpty()) {
             TreeSyntaxException first = problems.get(0).toException();

@@ -6,15 +6,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.zkboot.client.ZkAclMode;
 import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.ZkTemplate;
+import io.zkboot.test.EmbeddedZooKeeperExtension;
 import io.zkboot.tree.ZkTree;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooDefs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -34,20 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ZkTreeAutoConfigurationTests {
 
-	private static TestingServer server;
+	@RegisterExtension
+	static EmbeddedZooKeeperExtension zooKeeper = new EmbeddedZooKeeperExtension();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkTreeAutoConfiguration.class));
-
-	@BeforeAll
-	static void startServer() throws Exception {
-		server = new TestingServer(true);
-	}
-
-	@AfterAll
-	static void stopServer() throws Exception {
-		server.close();
-	}
 
 	@BeforeEach
 	void emptyTree() {
@@ -62,7 +52,7 @@ class ZkTreeAutoConfigurationTests {
 	}
 
 	private ApplicationContextRunner connected() {
-		return this.runner.withPropertyValues("zk.connect-string=" + server.getConnectString());
+		return this.runner.withPropertyValues("zk.connect-string=" + zooKeeper.getConnectString());
 	}
 
 	private ApplicationContextRunner importing(String location) {

@@ -7,10 +7,10 @@ import java.util.Map;
 import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkTemplate;
+import io.zkboot.test.EmbeddedZooKeeperExtension;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.junit.jupiter.api.AfterAll;
@@ -18,14 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The tree facade against a real ZooKeeper server (Curator's TestingServer). */
+/** The tree facade against a real ZooKeeper server (the project's embedded one). */
 class ZkTreeTest {
 
-    private static TestingServer server;
+    @RegisterExtension
+    static EmbeddedZooKeeperExtension zooKeeper = new EmbeddedZooKeeperExtension();
 
     private static CuratorFramework client;
 
@@ -38,16 +40,14 @@ class ZkTreeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new TestingServer(true);
         client = connect();
         template = new ZkTemplate(client);
         tree = new ZkTree(template);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         client.close();
-        server.close();
     }
 
     @BeforeEach
@@ -66,7 +66,7 @@ class ZkTreeTest {
     }
 
     private static CuratorFramework connect() throws InterruptedException {
-        CuratorFramework started = CuratorFrameworkFactory.builder().connectString(server.getConnectString())
+        CuratorFramework started = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
                 .sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
         started.start();
         started.blockUntilConnected();
