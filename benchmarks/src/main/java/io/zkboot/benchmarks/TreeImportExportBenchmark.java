@@ -15,12 +15,13 @@ import io.zkboot.tree.ZkTree;
  * {@link ZkTree}'s import and export of a tree text against the plain ZooKeeper client's
  * asynchronous API making the same creates and reads on the same session, and against zc.zk's
  * way (the calls of its {@code import_tree} and {@code export_tree}, one synchronous call at a
- * time). ZkTree's times are the whole operation: parse, link check, read of the base path, plan
- * and pipelined {@code multi} transactions for the import; pipelined read and rendering of the
- * text for the export. The tree is one top node with 100 branches and the rest of the nodes
- * spread as their leaves, each node with the same three properties. The asynchronous subjects take
- * turns going first; the first {@value #WARMUPS} runs warm up and are not measured; zc.zk's way,
- * much slower, is warmed up once and measured on {@value #SLOW_RUNS} runs.
+ * time). ZkTree's times are the whole operation: parse, read of the existing subtree, link
+ * check, plan and pipelined {@code multi} transactions for the import; pipelined read and
+ * rendering of the text for the export (one more row shows the export's read alone). The tree
+ * is one top node with 100 branches and the rest of the nodes spread as their leaves, each
+ * node with the same three properties. The asynchronous subjects take turns going first; the
+ * first {@value #WARMUPS} runs warm up and are not measured; zc.zk's way, much slower, is
+ * warmed up once and measured on {@value #SLOW_RUNS} runs.
  */
 final class TreeImportExportBenchmark implements Benchmark {
 
@@ -50,6 +51,7 @@ final class TreeImportExportBenchmark implements Benchmark {
 		BestTimes plainBest = new BestTimes();
 		BestTimes treeBest = new BestTimes();
 		BestTimes zcZkBest = new BestTimes();
+		BestTimes readBest = new BestTimes();
 		for (int run = 0; run < WARMUPS + context.runs(); run++) {
 			boolean measured = run >= WARMUPS;
 			String base = "/bench-text/" + run;
@@ -69,6 +71,8 @@ final class TreeImportExportBenchmark implements Benchmark {
 						.added()
 						.size(), nodes));
 					treeBest.record("export", measured, () -> zkTree.export(base + "/zktree/shop"));
+					readBest.record("export", measured,
+							() -> check(template.readTree(base + "/zktree/shop", false).size(), nodes));
 				}
 			}
 			if (run >= WARMUPS - 1 && run < WARMUPS + SLOW_RUNS) {
@@ -90,6 +94,8 @@ final class TreeImportExportBenchmark implements Benchmark {
 			results.add(new Result(name(), operation[1], "zc.zk's way (sync)", nodes, zcZkBest.millis(operation[0]),
 					baseline));
 		}
+		results.add(new Result(name(), operations[1][1], "its read alone (ZkTemplate.readTree)", nodes,
+				readBest.millis("export"), plainBest.millis("export")));
 		return results;
 	}
 

@@ -86,20 +86,21 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 	private Map<String, Resource> resolve() {
 		Map<String, Resource> found = new LinkedHashMap<>();
 		for (String location : this.settings.getLocations()) {
-			List<Resource> matches = new ArrayList<>(Arrays.asList(resources(location)));
+			List<Resource> matches = new ArrayList<>();
+			try {
+				matches.addAll(Arrays.asList(this.resources.getResources(location)));
+			}
+			catch (IOException ex) {
+				failed(new ZkTreeImportFailedException(location, new IllegalStateException(ex.getMessage(), ex)));
+			}
+			matches.removeIf((match) -> !match.isReadable());
+			if (matches.isEmpty()) {
+				logger.warn("No tree found at {} (zk.tree.import.locations)", location);
+			}
 			matches.sort(Comparator.comparing(ZkTreeStartupImport::fileName).thenComparing(ZkTreeStartupImport::name));
-			matches.stream().filter(Resource::isReadable).forEach((match) -> found.putIfAbsent(name(match), match));
+			matches.forEach((match) -> found.putIfAbsent(name(match), match));
 		}
 		return found;
-	}
-
-	private Resource[] resources(String location) {
-		try {
-			return this.resources.getResources(location);
-		}
-		catch (IOException ex) {
-			throw new ZkTreeImportFailedException(location, new IllegalStateException(ex.getMessage(), ex));
-		}
 	}
 
 	private void importOne(String name, Resource resource, ImportOptions options) {
@@ -113,14 +114,20 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 					result.basePath(), result.summary());
 			this.publisher.publishEvent(new ZkTreeImportedEvent(this, name, result));
 		}
-		catch (IOException | RuntimeException ex) {
-			ZkTreeImportFailedException failure = new ZkTreeImportFailedException(name,
-					(ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex.getMessage(), ex));
-			if (this.settings.isFailOnError()) {
-				throw failure;
-			}
-			logger.error("{} (zk.tree.import.fail-on-error=false, going on)", failure.getMessage(), failure);
+		catch (IOException ex) {
+			failed(new ZkTreeImportFailedException(name, new IllegalStateException(ex.getMessage(), ex)));
 		}
+		catch (RuntimeException ex) {
+			failed(new ZkTreeImportFailedException(name, ex));
+		}
+	}
+
+	/** Stops startup, or with fail-on-error=false logs the failure and goes on. */
+	private void failed(ZkTreeImportFailedException failure) {
+		if (this.settings.isFailOnError()) {
+			throw failure;
+		}
+		logger.error("{} (zk.tree.import.fail-on-error=false, going on)", failure.getMessage(), failure);
 	}
 
 	private static String fileName(Resource resource) {

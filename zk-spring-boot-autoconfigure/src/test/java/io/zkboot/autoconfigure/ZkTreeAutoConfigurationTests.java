@@ -192,6 +192,12 @@ class ZkTreeAutoConfigurationTests {
 			.contains("zk.tree.import.fail-on-error=false, going on");
 	}
 
+	@Test
+	void warnsOfALocationThatFindsNothing(CapturedOutput output) {
+		importing("classpath*:zk-tree/none/*.tree").run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("No tree found at classpath*:zk-tree/none/*.tree (zk.tree.import.locations)");
+	}
+
 	private static ZkTreeImportFailedException findFailure(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ZkTreeImportFailedException found) {
