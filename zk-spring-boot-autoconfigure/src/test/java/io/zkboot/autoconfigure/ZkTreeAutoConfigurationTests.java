@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,8 @@ class ZkTreeAutoConfigurationTests {
 	void importsTheResourcesInFileNameOrderBeforeTheContextIsReadyAndPublishesEvents(CapturedOutput output) {
 		importing("classpath*:zk-tree/ok/*.tree").run((context) -> {
 			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(RecordedImports.class).order).containsExactly("imported", "imported",
+					"refreshed");
 			List<ZkTreeImportedEvent> events = context.getBean(RecordedImports.class).events;
 			assertThat(events).extracting(ZkTreeImportedEvent::getResource)
 				.satisfiesExactly((name) -> assertThat(name).endsWith("zk-tree/ok/10-cms.tree"),
@@ -223,9 +226,17 @@ class ZkTreeAutoConfigurationTests {
 
 		final List<ZkTreeImportedEvent> events = new CopyOnWriteArrayList<>();
 
+		final List<String> order = new CopyOnWriteArrayList<>();
+
 		@EventListener
 		void on(ZkTreeImportedEvent event) {
 			this.events.add(event);
+			this.order.add("imported");
+		}
+
+		@EventListener
+		void on(ContextRefreshedEvent event) {
+			this.order.add("refreshed");
 		}
 
 	}
