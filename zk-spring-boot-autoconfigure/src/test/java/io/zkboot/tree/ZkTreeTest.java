@@ -266,6 +266,19 @@ class ZkTreeTest {
     }
 
     @Test
+    void worksWithinTheClientsNamespace() {
+        ZkTree tenant = new ZkTree(new ZkTemplate(other.usingNamespace("tenant")));
+        template.create("/tenant", null);
+        tenant.importTree("/cms\n  threads = 3\n  /db\n/shop\n  db -> /cms/db\n  threads => /cms\n", "tenant.tree",
+                ImportOptions.defaults());
+        assertThat(template.exists("/tenant/shop")).isTrue();
+        assertThat(tenant.resolve("/shop/db")).isEqualTo("/cms/db");
+        assertThat(tenant.properties("/shop")).containsEntry("threads", 3);
+        tenant.ln("/cms", "/shop/main");
+        assertThat(tenant.export("/shop")).isEqualTo("/shop\n  threads => /cms\n  db -> /cms/db\n  main -> /cms\n");
+    }
+
+    @Test
     void importsALargeTreeInFewTransactions() {
         StringBuilder text = new StringBuilder("/big\n");
         for (int b = 0; b < 20; b++) {
