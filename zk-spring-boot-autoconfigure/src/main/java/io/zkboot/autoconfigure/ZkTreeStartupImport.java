@@ -104,22 +104,24 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 	}
 
 	private void importOne(String name, Resource resource, ImportOptions options) {
+		ImportResult result;
 		try {
-			String text = resource.getContentAsString(StandardCharsets.UTF_8);
-			ImportResult result = this.tree.importTree(text, name, options);
-			if (result.dryRun()) {
-				result.messages().forEach((message) -> logger.info("{} (dry run): {}", name, message));
-			}
-			logger.info("{} tree {} at {}: {}", result.dryRun() ? "Dry run of" : "Imported", name,
-					result.basePath(), result.summary());
-			this.publisher.publishEvent(new ZkTreeImportedEvent(this, name, result));
+			result = this.tree.importTree(resource.getContentAsString(StandardCharsets.UTF_8), name, options);
 		}
 		catch (IOException ex) {
 			failed(new ZkTreeImportFailedException(name, new IllegalStateException(ex.getMessage(), ex)));
+			return;
 		}
 		catch (RuntimeException ex) {
 			failed(new ZkTreeImportFailedException(name, ex));
+			return;
 		}
+		if (result.dryRun()) {
+			result.messages().forEach((message) -> logger.info("{} (dry run): {}", name, message));
+		}
+		logger.info("{} tree {} at {}: {}", result.dryRun() ? "Dry run of" : "Imported", name, result.basePath(),
+				result.summary());
+		this.publisher.publishEvent(new ZkTreeImportedEvent(this, name, result));
 	}
 
 	/** Stops startup, or with fail-on-error=false logs the failure and goes on. */
