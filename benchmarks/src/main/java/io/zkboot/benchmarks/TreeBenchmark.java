@@ -35,8 +35,8 @@ final class TreeBenchmark implements Benchmark {
 		ZkTemplate template = new ZkTemplate(context.client());
 		PlainAsyncTree plain = new PlainAsyncTree(context.client().getZookeeperClient().getZooKeeper());
 		template.ensurePath("/bench");
-		Best plainBest = new Best();
-		Best templateBest = new Best();
+		BestTimes plainBest = new BestTimes();
+		BestTimes templateBest = new BestTimes();
 		int nodes = 0;
 		for (int run = 0; run < WARMUPS + context.runs(); run++) {
 			boolean measured = run >= WARMUPS;
@@ -93,34 +93,6 @@ final class TreeBenchmark implements Benchmark {
 		if (actual != expected) {
 			throw new IllegalStateException("read " + actual + " nodes, expected " + expected);
 		}
-	}
-
-	/** The fastest measured run of each operation. */
-	private static final class Best {
-
-		private final Map<String, Double> millis = new LinkedHashMap<>();
-
-		void record(String operation, boolean measured, Work work) throws Exception {
-			System.gc();
-			long start = System.nanoTime();
-			work.run();
-			double elapsed = (System.nanoTime() - start) / 1e6;
-			if (measured) {
-				this.millis.merge(operation, elapsed, Math::min);
-			}
-		}
-
-		double millis(String operation) {
-			return this.millis.get(operation);
-		}
-
-	}
-
-	@FunctionalInterface
-	private interface Work {
-
-		void run() throws Exception;
-
 	}
 
 }

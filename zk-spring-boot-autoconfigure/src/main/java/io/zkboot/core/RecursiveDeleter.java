@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * zc.zk's {@code delete_recursive}: reads the subtree with one pipelined read, decides post-order
- * which nodes go (sparing ephemeral nodes and their ancestors unless forced), then deletes them with
- * pipelined calls, children before parents.
+ * which nodes go ({@link DeleteDecision}: ephemeral nodes and their ancestors are spared unless
+ * forced), then deletes them with pipelined calls, children before parents.
  */
 final class RecursiveDeleter {
 
@@ -41,7 +41,6 @@ final class RecursiveDeleter {
 			throw ZkExceptionTranslator.translate(KeeperException.Code.NONODE, path, null);
 		}
 		Plan plan = new Plan(nodes, options);
-		plan.visit(nodes.get(0), true);
 		if (!options.isDryRun()) {
 			execute(plan.deleted);
 		}
@@ -63,10 +62,12 @@ final class RecursiveDeleter {
 		window.await();
 	}
 
-	/** The post-order decision of zc.zk's {@code delete_recursive} (compat spec §12). */
-	private static final class Plan {
+	/** The messages of zc.zk's {@code delete_recursive} for the decision of {@link DeleteDecision}. */
+	private static final class Plan implements DeleteDecision.Outcome {
 
-		private final Map<String, List<ZkNode>> children = new HashMap<>();
+		private final Map<String, List<String>> children = new HashMap<>();
+
+		private final Map<String, ZkNode> nodes = new HashMap<>();
 
 		private final DeleteOptions options;
 
@@ -78,43 +79,37 @@ final class RecursiveDeleter {
 
 		Plan(List<ZkNode> nodes, DeleteOptions options) {
 			this.options = options;
+			for (ZkNode node : nodes) {
+				this.nodes.put(node.path(), node);
+			}
 			for (ZkNode node : nodes.subList(1, nodes.size())) {
-				this.children.computeIfAbsent(ZkPath.parent(node.path()), (p) -> new ArrayList<>()).add(node);
+				this.children.computeIfAbsent(ZkPath.parent(node.path()), (p) -> new ArrayList<>()).add(node.path());
+			}
+			DeleteDecision.decide(nodes.get(0).path(), (path) -> this.children.getOrDefault(path, List.of()),
+					(path) -> this.nodes.get(path).isEphemeral(), options, this);
+		}
+
+		@Override
+		public void delete(String path) {
+			this.deleted.add(path);
+			if (this.options.isDryRun()) {
+				this.messages.add("would delete " + path + ".");
 			}
 		}
 
-		/** Returns whether the node was kept because of ephemerality. */
-		boolean visit(ZkNode node, boolean top) {
-			String path = node.path();
-			boolean keptBelow = false;
-			for (ZkNode child : this.children.getOrDefault(path, List.of())) {
-				keptBelow |= visit(child, false);
+		@Override
+		public void spare(String path, SparedNode.Reason reason, boolean silent) {
+			this.spared.add(new SparedNode(path, reason));
+			if (silent) {
+				return;
 			}
-			if (keptBelow) {
-				spare(path, SparedNode.Reason.EPHEMERAL_DESCENDANT, path + " not deleted due to ephemeral descendent.");
-				return true;
-			}
-			boolean ephemeral = node.isEphemeral() && !this.options.isForce();
-			if (ephemeral && this.options.isIgnoreIfEphemeral() && top) {
-				this.spared.add(new SparedNode(path, SparedNode.Reason.EPHEMERAL));
-				return false;
-			}
-			if (ephemeral) {
-				spare(path, SparedNode.Reason.EPHEMERAL, this.options.isDryRun()
-						? "wouldn't delete " + path + " because it's ephemeral." : "Not deleting " + path + " because it's ephemeral.");
+			if (reason == SparedNode.Reason.EPHEMERAL_DESCENDANT) {
+				this.messages.add(path + " not deleted due to ephemeral descendent.");
 			}
 			else {
-				this.deleted.add(path);
-				if (this.options.isDryRun()) {
-					this.messages.add("would delete " + path + ".");
-				}
+				this.messages.add(this.options.isDryRun() ? "wouldn't delete " + path + " because it's ephemeral."
+						: "Not deleting " + path + " because it's ephemeral.");
 			}
-			return ephemeral;
-		}
-
-		private void spare(String path, SparedNode.Reason reason, String message) {
-			this.spared.add(new SparedNode(path, reason));
-			this.messages.add(message);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.zkboot.tree;
 
+import io.zkboot.core.ZkNode;
+
 /**
  * One node as read from ZooKeeper: its path, data and ephemeral owner (from its Stat). A list
  * of these, for a whole subtree, is what export and import planning work from.
@@ -9,6 +11,16 @@ package io.zkboot.tree;
  * @param ephemeralOwner the session owning the node if it is ephemeral, else 0
  */
 public record NodeRecord(String path, byte[] data, long ephemeralOwner) {
+
+    /**
+     * Takes the record of a node read by {@code ZkTemplate}.
+     *
+     * @param node the node, with its Stat
+     * @return its path, data and ephemeral owner
+     */
+    public static NodeRecord of(ZkNode node) {
+        return new NodeRecord(node.path(), node.data(), node.stat().getEphemeralOwner());
+    }
 
     /**
      * Tells whether the node is ephemeral.

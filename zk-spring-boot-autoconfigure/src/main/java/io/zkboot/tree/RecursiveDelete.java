@@ -3,22 +3,18 @@ package io.zkboot.tree;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zkboot.core.DeleteDecision;
+import io.zkboot.core.DeleteOptions;
+import io.zkboot.core.SparedNode;
+
 /**
- * Plans zc.zk's {@code delete_recursive}: children before parents, siblings in name order;
- * ephemeral nodes are kept (unless forced) and so is every node holding one.
+ * Plans zc.zk's {@code delete_recursive} as import steps: children before parents, siblings in
+ * name order; ephemeral nodes are kept (unless forced) and so is every node holding one. The
+ * decision is core's {@link DeleteDecision}, the one {@code ZkTemplate.deleteRecursive} makes.
  */
 public final class RecursiveDelete {
 
-    private final NodeIndex index;
-
-    private final boolean force;
-
-    private final List<ImportStep> steps;
-
-    private RecursiveDelete(NodeIndex index, boolean force, List<ImportStep> steps) {
-        this.index = index;
-        this.force = force;
-        this.steps = steps;
+    private RecursiveDelete() {
     }
 
     /**
@@ -34,35 +30,38 @@ public final class RecursiveDelete {
      * @throws IllegalArgumentException if there is no record for {@code path}
      */
     public static List<ImportStep> plan(List<NodeRecord> records, String path, boolean force, boolean ignoreIfEphemeral) {
-        List<ImportStep> steps = new ArrayList<>();
         NodeIndex index = new NodeIndex(records);
         String key = NodeIndex.key(path);
         if (!index.exists(key)) {
             throw new IllegalArgumentException("no node " + path);
         }
-        new RecursiveDelete(index, force, steps).delete(key, ignoreIfEphemeral);
+        DeleteOptions options = force ? DeleteOptions.defaults().force() : DeleteOptions.defaults();
+        List<ImportStep> steps = new ArrayList<>();
+        plan(index, key, ignoreIfEphemeral ? options.ignoreIfEphemeral() : options, steps);
         return steps;
     }
 
+    /** Plans the trim of an extra path: not forced, an ephemeral top node skipped silently. */
     static void plan(NodeIndex index, String path, List<ImportStep> steps) {
-        new RecursiveDelete(index, false, steps).delete(path, true);
+        plan(index, path, DeleteOptions.defaults().ignoreIfEphemeral(), steps);
     }
 
-    /** Returns whether the node is kept because it is, or holds, an ephemeral node. */
-    private boolean delete(String path, boolean ignoreIfEphemeral) {
-        boolean keptBelow = false;
-        for (String child : index.children(path)) {
-            keptBelow |= delete(path + "/" + child, false);
-        }
-        if (keptBelow) {
-            steps.add(new ImportStep.KeepAncestor(path));
-            return true;
-        }
-        boolean ephemeral = index.get(path).ephemeral() && !force;
-        if (ephemeral && ignoreIfEphemeral) {
-            return false;
-        }
-        steps.add(ephemeral ? new ImportStep.KeepEphemeral(path) : new ImportStep.Delete(path));
-        return ephemeral;
+    private static void plan(NodeIndex index, String path, DeleteOptions options, List<ImportStep> steps) {
+        DeleteDecision.decide(path, node -> index.children(node).stream().map(child -> node + "/" + child).toList(),
+                node -> index.get(node).ephemeral(), options, new DeleteDecision.Outcome() {
+
+                    @Override
+                    public void delete(String node) {
+                        steps.add(new ImportStep.Delete(node));
+                    }
+
+                    @Override
+                    public void spare(String node, SparedNode.Reason reason, boolean silent) {
+                        if (!silent) {
+                            steps.add(reason == SparedNode.Reason.EPHEMERAL ? new ImportStep.KeepEphemeral(node)
+                                    : new ImportStep.KeepAncestor(node));
+                        }
+                    }
+                });
     }
 }

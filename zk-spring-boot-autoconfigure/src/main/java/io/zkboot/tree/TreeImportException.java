@@ -1,8 +1,9 @@
 package io.zkboot.tree;
 
 /**
- * An import that ZooKeeper refused part of. Each transaction is applied whole or not at all;
- * the ones before the refused one are applied, and ones sent along with it may be.
+ * An import that cannot be made (nothing written), or that ZooKeeper refused part of. Each
+ * transaction is applied whole or not at all; the ones before the refused one are applied, and
+ * ones sent along with it may be.
  */
 public class TreeImportException extends RuntimeException {
 
@@ -14,5 +15,14 @@ public class TreeImportException extends RuntimeException {
      */
     public TreeImportException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for an import refused before anything was sent.
+     *
+     * @param message why the import cannot be made
+     */
+    public TreeImportException(String message) {
+        super(message);
     }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * order, in transactions ({@code multi}) of bounded size, pipelined: up to
  * {@value #MAX_IN_FLIGHT} transactions are sent before the first answer arrives (ZooKeeper runs
  * one session's requests in order, so a parent is always created before its children).
- * New nodes get the given ACL. Unchanged nodes are not written (zc.zk rewrites them, which only
+ * New nodes get the given ACL, or the Curator client's own. Unchanged nodes are not written (zc.zk rewrites them, which only
  * bumps their version).
  */
 public final class TreeImporter {
@@ -41,11 +41,12 @@ public final class TreeImporter {
      * Creates an importer.
      *
      * @param client a started Curator client
-     * @param acl    the ACL of created nodes, for example {@code ZooDefs.Ids.OPEN_ACL_UNSAFE}
+     * @param acl    the ACL of created nodes, for example {@code ZooDefs.Ids.OPEN_ACL_UNSAFE}, or
+     *               {@code null} for the one the client's ACL provider gives
      */
     public TreeImporter(CuratorFramework client, List<ACL> acl) {
         this.client = client;
-        this.acl = List.copyOf(acl);
+        this.acl = acl == null ? null : List.copyOf(acl);
     }
 
     /**

@@ -1,0 +1,44 @@
+package io.zkboot.autoconfigure;
+
+import java.util.List;
+
+import io.zkboot.core.ZkTemplate;
+import io.zkboot.tree.ZkTree;
+import org.apache.zookeeper.data.ACL;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
+
+/**
+ * Auto-configuration of the tree support: a {@link ZkTree} on the {@link ZkTemplate}, and the
+ * import of the tree texts of {@code zk.tree.import.locations} at startup.
+ */
+@AutoConfiguration(after = ZkAutoConfiguration.class)
+@ConditionalOnBean(ZkTemplate.class)
+@EnableConfigurationProperties(ZkTreeProperties.class)
+public class ZkTreeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZkTree zkTree(ZkTemplate template) {
+		return new ZkTree(template);
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "zk.tree.import", name = "enabled", matchIfMissing = true)
+	ZkTreeStartupImport zkTreeStartupImport(ZkTree tree, ZkTreeProperties properties, ZkProperties zkProperties,
+			ResourceLoader resourceLoader, ApplicationEventPublisher publisher) {
+		ZkTreeProperties.Import settings = properties.getImport();
+		List<ACL> acl = (settings.getAcl() != null) ? settings.getAcl().acl(zkProperties.getAuth().isEnabled()) : null;
+		return new ZkTreeStartupImport(tree, settings, acl, ResourcePatternUtils.getResourcePatternResolver(resourceLoader),
+				publisher);
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.zkboot.autoconfigure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zkboot.tree.ImportOptions;
+import io.zkboot.tree.ImportResult;
+import io.zkboot.tree.Trim;
+import io.zkboot.tree.ZkTree;
+import org.apache.zookeeper.data.ACL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Imports the tree texts of {@code zk.tree.import.locations} while the application starts.
+ *
+ * <p>It runs once every singleton bean has been created and before the context starts (so
+ * before the web server, {@code ApplicationRunner}s and {@code ApplicationReadyEvent}): beans
+ * that read the nodes in their own initialization do not see the import, everything later
+ * does. Resources are imported one at a time, in the order of the locations, and within one
+ * location in file-name order (then by URL); a resource found by two locations is imported
+ * once. Each import is logged and published as a {@link ZkTreeImportedEvent}. A resource that
+ * cannot be imported stops startup with a {@link ZkTreeImportFailedException} naming it and
+ * the line, or, with {@code fail-on-error=false}, is only logged.
+ */
+class ZkTreeStartupImport implements SmartInitializingSingleton {
+
+	private static final Logger logger = LoggerFactory.getLogger(ZkTreeStartupImport.class);
+
+	private final ZkTree tree;
+
+	private final ZkTreeProperties.Import settings;
+
+	private final List<ACL> acl;
+
+	private final ResourcePatternResolver resources;
+
+	private final ApplicationEventPublisher publisher;
+
+	/**
+	 * Creates the startup import.
+	 * @param tree the tree operations
+	 * @param settings {@code zk.tree.import.*}
+	 * @param acl the ACL of created nodes, or {@code null} for the client's
+	 * @param resources how the locations are resolved
+	 * @param publisher where the events go
+	 */
+	ZkTreeStartupImport(ZkTree tree, ZkTreeProperties.Import settings, List<ACL> acl,
+			ResourcePatternResolver resources, ApplicationEventPublisher publisher) {
+		this.tree = tree;
+		this.settings = settings;
+		this.acl = acl;
+		this.resources = resources;
+		this.publisher = publisher;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		ImportOptions options = options();
+		for (Map.Entry<String, Resource> resource : resolve().entrySet()) {
+			importOne(resource.getKey(), resource.getValue(), options);
+		}
+	}
+
+	private ImportOptions options() {
+		ImportOptions options = ImportOptions.defaults()
+			.withBasePath(this.settings.getBasePath())
+			.withTrim(this.settings.isTrim() ? Trim.DELETE : Trim.WARN)
+			.withAcl(this.acl);
+		options = this.settings.isDryRun() ? options.withDryRun() : options;
+		return this.settings.isCheckLinks() ? options : options.withoutLinkCheck();
+	}
+
+	/** The resources to import by name, in import order, each once. */
+	private Map<String, Resource> resolve() {
+		Map<String, Resource> found = new LinkedHashMap<>();
+		for (String location : this.settings.getLocations()) {
+			List<Resource> matches = new ArrayList<>();
+			try {
+				matches.addAll(Arrays.asList(this.resources.getResources(location)));
+			}
+			catch (IOException ex) {
+				failed(new ZkTreeImportFailedException(location, new IllegalStateException(ex.getMessage(), ex)));
+			}
+			matches.removeIf((match) -> !match.isReadable());
+			if (matches.isEmpty()) {
+				logger.warn("No tree found at {} (zk.tree.import.locations)", location);
+			}
+			matches.sort(Comparator.comparing(ZkTreeStartupImport::fileName).thenComparing(ZkTreeStartupImport::name));
+			matches.forEach((match) -> found.putIfAbsent(name(match), match));
+		}
+		return found;
+	}
+
+	private void importOne(String name, Resource resource, ImportOptions options) {
+		ImportResult result;
+		try {
+			result = this.tree.importTree(resource.getContentAsString(StandardCharsets.UTF_8), name, options);
+		}
+		catch (IOException ex) {
+			failed(new ZkTreeImportFailedException(name, new IllegalStateException(ex.getMessage(), ex)));
+			return;
+		}
+		catch (RuntimeException ex) {
+			failed(new ZkTreeImportFailedException(name, ex));
+			return;
+		}
+		if (result.dryRun()) {
+			result.messages().forEach((message) -> logger.info("{} (dry run): {}", name, message));
+		}
+		logger.info("{} tree {} at {}: {}", result.dryRun() ? "Dry run of" : "Imported", name, result.basePath(),
+				result.summary());
+		this.publisher.publishEvent(new ZkTreeImportedEvent(this, name, result));
+	}
+
+	/** Stops startup, or with fail-on-error=false logs the failure and goes on. */
+	private void failed(ZkTreeImportFailedException failure) {
+		if (this.settings.isFailOnError()) {
+			throw failure;
+		}
+		logger.error("{} (zk.tree.import.fail-on-error=false, going on)", failure.getMessage(), failure);
+	}
+
+	private static String fileName(Resource resource) {
+		String fileName = resource.getFilename();
+		return (fileName != null) ? fileName : "";
+	}
+
+	/** A resource's name in messages: its URL, else its description. */
+	private static String name(Resource resource) {
+		try {
+			return resource.getURL().toString();
+		}
+		catch (IOException ex) {
+			return resource.getDescription();
+		}
+	}
+
+}
