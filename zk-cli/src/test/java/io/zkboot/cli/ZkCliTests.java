@@ -115,7 +115,7 @@ class ZkCliTests {
 	void wrongUsageIsStatusTwoAndEveryCommandHasHelp() {
 		assertThat(CliRun.of("ls").status()).isEqualTo(2);
 		assertThat(CliRun.of("frobnicate").status()).isEqualTo(2);
-		for (String command : new String[] { "set", "validate", "get", "ls", "rm", "watch" }) {
+		for (String command : new String[] { "export", "import", "set", "validate", "get", "ls", "rm", "watch" }) {
 			CliRun help = CliRun.of(command, "--help");
 			assertThat(help.status()).isZero();
 			assertThat(help.out()).startsWith("Usage: zk " + command);
