@@ -115,9 +115,7 @@ public class ZkTreeEndpoint {
 		catch (ZkInvalidPathException ex) {
 			return new WebEndpointResponse<>(Map.of("message", ex.getMessage()), 400);
 		}
-		List<NodeRecord> records = nodes.stream()
-			.map((node) -> new NodeRecord(node.path(), node.data(), node.stat().getEphemeralOwner()))
-			.toList();
+		List<NodeRecord> records = nodes.stream().map(NodeRecord::of).toList();
 		boolean showUnsanitized = this.showValues.isShown(securityContext, this.roles);
 		TreeNode exported = TreeExport.model(records, path, withEphemeral, null);
 		if (format == ZkTreeFormat.TEXT) {

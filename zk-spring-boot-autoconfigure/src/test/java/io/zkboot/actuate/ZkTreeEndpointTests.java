@@ -3,10 +3,8 @@ package io.zkboot.actuate;
 import java.util.List;
 import java.util.Map;
 
-import io.zkboot.core.ZkTemplate;
 import io.zkboot.test.EmbeddedZooKeeperExtension;
-import io.zkboot.tree.NodeRecord;
-import io.zkboot.tree.TreeExport;
+import io.zkboot.tree.ZkTree;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -116,12 +114,7 @@ class ZkTreeEndpointTests {
 	void textIsTheExportersOutput() {
 		try (ConfigurableApplicationContext context = start("management.endpoint.zktree.show-values=always")) {
 			String text = http(context).get().uri("/cms").accept(MediaType.TEXT_PLAIN).retrieve().body(String.class);
-			List<NodeRecord> records = context.getBean(ZkTemplate.class)
-				.readTree("/cms", true)
-				.stream()
-				.map((node) -> new NodeRecord(node.path(), node.data(), node.stat().getEphemeralOwner()))
-				.toList();
-			assertThat(text).isEqualTo(TreeExport.text(records, "/cms", false, null));
+			assertThat(text).isEqualTo(context.getBean(ZkTree.class).export("/cms"));
 			assertThat(text).contains("/cms : cms", "threads = 3", "providers -> /cms/providers");
 		}
 	}
