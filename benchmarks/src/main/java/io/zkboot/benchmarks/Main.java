@@ -32,7 +32,8 @@ public final class Main {
 	 */
 	public static void main(String[] args) throws Exception {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
-		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark(), new TreeImportExportBenchmark())) {
+		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark(), new TreeImportExportBenchmark(),
+				new EndpointBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		int runs = 20;

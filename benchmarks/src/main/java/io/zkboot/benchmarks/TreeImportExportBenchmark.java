@@ -100,7 +100,7 @@ final class TreeImportExportBenchmark implements Benchmark {
 	}
 
 	/** The text of a top node {@code /shop} with {@value #BRANCHES} branches: {@code size} nodes in all. */
-	private static String text(int size) {
+	static String text(int size) {
 		StringBuilder text = new StringBuilder("/shop : pool\n  address = '10.0.0.1:8080'\n  threads = 4\n");
 		int leaves = size - 1 - BRANCHES;
 		for (int b = 0; b < BRANCHES; b++) {
