@@ -1,13 +1,16 @@
 package io.zkboot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zkboot.actuate.ZkActivityMetrics;
 import io.zkboot.actuate.ZkConnectionMetrics;
 import io.zkboot.client.ZkConnectionStateTracker;
+import io.zkboot.tree.ImportResult;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,6 +26,22 @@ public class ZkMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZkConnectionMetrics zkConnectionMetrics(ZkConnectionStateTracker states) {
 		return new ZkConnectionMetrics(states);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZkActivityMetrics zkActivityMetrics() {
+		return new ZkActivityMetrics();
+	}
+
+	@Bean
+	ApplicationListener<ZkTreeImportedEvent> zkTreeImportMetrics(ZkActivityMetrics metrics) {
+		return (event) -> {
+			if (!event.isDryRun()) {
+				ImportResult result = event.getResult();
+				metrics.imported(result.added().size(), result.updated().size(), result.deleted().size());
+			}
+		};
 	}
 
 }

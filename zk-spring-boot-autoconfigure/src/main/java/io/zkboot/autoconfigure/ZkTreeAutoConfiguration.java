@@ -2,10 +2,12 @@ package io.zkboot.autoconfigure;
 
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.tree.ZkTree;
 import org.apache.zookeeper.data.ACL;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,8 +29,8 @@ public class ZkTreeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZkTree zkTree(ZkTemplate template) {
-		return new ZkTree(template);
+	ZkTree zkTree(ZkTemplate template, ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new ZkTree(template, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -38,7 +38,7 @@ public final class ZkObservations {
 	 * @param work the operation
 	 * @return its result
 	 */
-	<T> T observe(String operation, String path, Supplier<T> work) {
+	public <T> T observe(String operation, String path, Supplier<T> work) {
 		if (this.registry.isNoop()) {
 			return work.get();
 		}

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkBadVersionException;
 import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkNoNodeException;
+import io.zkboot.core.ZkObservations;
 import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
 
@@ -36,14 +38,28 @@ public class ZkTree {
 
     private final NodeReader zookeeper;
 
+    private final ZkObservations observations;
+
     /**
      * Creates the tree operations on a template (and its Curator client and namespace).
      *
      * @param template the template
      */
     public ZkTree(ZkTemplate template) {
+        this(template, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * Creates the tree operations on a template, observing imports and exports as
+     * {@value ZkObservations#NAME} with the operations {@code importTree} and {@code exportTree}.
+     *
+     * @param template            the template
+     * @param observationRegistry where observations go
+     */
+    public ZkTree(ZkTemplate template, ObservationRegistry observationRegistry) {
         this.template = template;
         this.zookeeper = new CuratorNodeReader(template.getClient());
+        this.observations = new ZkObservations(observationRegistry);
     }
 
     /**
@@ -69,7 +85,8 @@ public class ZkTree {
      * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
      */
     public String export(String path, ExportOptions options) {
-        return TreeExport.text(read(path, options.ephemeral()), path, options.ephemeral(), options.name());
+        return observations.observe("exportTree", path,
+                () -> TreeExport.text(read(path, options.ephemeral()), path, options.ephemeral(), options.name()));
     }
 
     /**
@@ -88,6 +105,10 @@ public class ZkTree {
      *                             refuses a transaction
      */
     public ImportResult importTree(String text, String sourceName, ImportOptions options) {
+        return observations.observe("importTree", options.basePath(), () -> importText(text, sourceName, options));
+    }
+
+    private ImportResult importText(String text, String sourceName, ImportOptions options) {
         TreeNode tree = TreeParser.parse(text, sourceName);
         String base = options.basePath();
         List<String> tops = tree.children().keySet().stream().map(name -> ZkPath.child(base, name)).toList();

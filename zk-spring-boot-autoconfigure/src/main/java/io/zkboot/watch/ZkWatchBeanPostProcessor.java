@@ -1,10 +1,12 @@
 package io.zkboot.watch;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -113,7 +115,22 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 	}
 
 	private NodeWatch watch(WatchMethod method) {
-		return new NodeWatch(this.client.get(), method.getPath(), method.getKind(), this.pool.get(), method);
+		WatchDeliveries deliveries = (this.beanFactory != null)
+				? this.beanFactory.getBeanProvider(WatchDeliveries.class).getIfAvailable() : null;
+		WatchListener listener = (deliveries != null) ? counted(method, deliveries) : method;
+		return new NodeWatch(this.client.get(), method.getPath(), method.getKind(), this.pool.get(), listener);
+	}
+
+	private static WatchListener counted(WatchMethod method, WatchDeliveries deliveries) {
+		AtomicBoolean first = new AtomicBoolean(true);
+		return (snapshot) -> {
+			boolean goOn = method.onChange(snapshot);
+			boolean timed = !first.getAndSet(false) && method.getKind() == WatchKind.DATA && snapshot.exists();
+			Duration delay = timed
+					? Duration.ofMillis(Math.max(0, System.currentTimeMillis() - snapshot.stat().getMtime())) : null;
+			deliveries.delivered(method.getPath(), method.getKind(), delay);
+			return goOn;
+		};
 	}
 
 	@Override
