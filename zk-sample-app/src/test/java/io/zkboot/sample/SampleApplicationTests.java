@@ -1,16 +1,21 @@
 package io.zkboot.sample;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sample starts on its embedded server and answers over HTTP.
@@ -20,6 +25,9 @@ class SampleApplicationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	CuratorFramework zooKeeper;
 
 	private RestClient http() {
 		return RestClient.create("http://localhost:" + this.port);
@@ -35,6 +43,54 @@ class SampleApplicationTests {
 		assertThat(events).isNotEmpty();
 		assertThat(events.get(0)).containsEntry("state", "CONNECTED").containsEntry("previousState", "LOST");
 		assertThat((String) events.get(0).get("sessionId")).startsWith("0x");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void configShowsTheBoundNodeAndFollowsChanges() throws Exception {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			Map<String, Object> config = get("/sample/config");
+			assertThat(config).containsEntry("node", "/config/zk-sample-app");
+			assertThat((Map<String, Object>) config.get("values")).containsEntry("greeting", "Hello from ZooKeeper")
+				.containsEntry("maxConnections", 10)
+				.containsEntry("features", List.of("watch", "discovery"));
+		});
+		byte[] before = this.zooKeeper.getData().forPath("/config/zk-sample-app");
+		try {
+			this.zooKeeper.setData()
+				.forPath("/config/zk-sample-app", "{\"greeting\":\"changed\",\"max-connections\":3}".getBytes());
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat((Map<String, Object>) get("/sample/config").get("values"))
+					.containsEntry("greeting", "changed")
+					.containsEntry("maxConnections", 3));
+		}
+		finally {
+			this.zooKeeper.setData().forPath("/config/zk-sample-app", before);
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void watchedShowsWhatTheWatchMethodReceived() throws Exception {
+		Map<String, Object> watched = get("/sample/watched");
+		assertThat(watched).containsEntry("path", "/sample/watched");
+		this.zooKeeper.setData().forPath("/sample/watched", "{\"message\":\"hi\"}".getBytes());
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			List<Map<String, Object>> received = (List<Map<String, Object>>) get("/sample/watched").get("received");
+			assertThat(received.get(received.size() - 1)).containsEntry("properties", Map.of("message", "hi"))
+				.containsKey("time");
+		});
+	}
+
+	@Test
+	void zktreeShowsTheImportedTreeAsText() {
+		String text = http().get().uri("/actuator/zktree/config").accept(MediaType.TEXT_PLAIN).retrieve().body(String.class);
+		assertThat(text).contains("/config", "/zk-sample-app : config");
+	}
+
+	private Map<String, Object> get(String uri) {
+		return http().get().uri(uri).retrieve().body(new ParameterizedTypeReference<>() {
+		});
 	}
 
 	@Test
