@@ -15,6 +15,7 @@ import org.springframework.cloud.client.ConditionalOnBlockingDiscoveryEnabled;
 import org.springframework.cloud.client.ConditionalOnDiscoveryEnabled;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,9 +34,10 @@ public class ZkDiscoveryClientAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	ZkServiceCatalog zkServiceCatalog(CuratorFramework client, ZkDiscoveryProperties properties) {
+	ZkServiceCatalog zkServiceCatalog(CuratorFramework client, ZkDiscoveryProperties properties,
+			ApplicationContext context) {
 		return new ZkServiceCatalog(client, properties.getRoot(), properties.getProviders(),
-				properties.getFirstLookupTimeout());
+				properties.getFirstLookupTimeout(), context);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
@@ -15,6 +16,8 @@ import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
 
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The services under a root path and their instances: service {@code S}'s instances are
@@ -22,7 +25,10 @@ import org.springframework.cloud.client.ServiceInstance;
  *
  * <p>A service is watched from the first time its instances are asked for (its providers
  * path resolved through symbolic links then) until the catalog is closed; later lookups
- * are answered from memory. Services nobody asks about are not watched.
+ * are answered from memory. Services nobody asks about are not watched. Each change of a
+ * watched service's instances publishes a Spring Cloud {@link HeartbeatEvent} (whose
+ * value counts the changes), as other discovery clients do, so that route locators and
+ * caches can refresh.
  */
 public class ZkServiceCatalog implements AutoCloseable {
 
@@ -36,7 +42,11 @@ public class ZkServiceCatalog implements AutoCloseable {
 
 	private final Duration firstLookupTimeout;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final Map<String, ZkServiceWatch> watches = new ConcurrentHashMap<>();
+
+	private final AtomicLong changes = new AtomicLong();
 
 	/**
 	 * Create a catalog.
@@ -45,12 +55,15 @@ public class ZkServiceCatalog implements AutoCloseable {
 	 * @param providers the name of a service's child holding its instances
 	 * @param firstLookupTimeout how long the first lookup of a service waits for its
 	 * instances to be read
+	 * @param publisher where {@link HeartbeatEvent}s are published
 	 */
-	public ZkServiceCatalog(CuratorFramework client, String root, String providers, Duration firstLookupTimeout) {
+	public ZkServiceCatalog(CuratorFramework client, String root, String providers, Duration firstLookupTimeout,
+			ApplicationEventPublisher publisher) {
 		this.client = client;
 		this.root = root;
 		this.providers = providers;
 		this.firstLookupTimeout = firstLookupTimeout;
+		this.publisher = publisher;
 	}
 
 	/**
@@ -126,7 +139,8 @@ public class ZkServiceCatalog implements AutoCloseable {
 			// watched where it will appear
 		}
 		logger.debug("Watching the instances of " + serviceId + " at " + path);
-		return new ZkServiceWatch(this.client, serviceId, path);
+		return new ZkServiceWatch(this.client, serviceId, path,
+				() -> this.publisher.publishEvent(new HeartbeatEvent(this, this.changes.incrementAndGet())));
 	}
 
 	/**

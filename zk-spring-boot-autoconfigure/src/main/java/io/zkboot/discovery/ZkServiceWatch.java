@@ -37,14 +37,18 @@ final class ZkServiceWatch implements AutoCloseable {
 	 * @param client a started client
 	 * @param serviceId the service
 	 * @param path the resolved providers path; it need not exist yet
+	 * @param onChange called after each change once the providers have been read
 	 */
-	ZkServiceWatch(CuratorFramework client, String serviceId, String path) {
+	ZkServiceWatch(CuratorFramework client, String serviceId, String path, Runnable onChange) {
 		this.serviceId = serviceId;
 		this.path = path;
 		this.cache = CuratorCache.build(client, path);
 		this.cache.listenable()
 			.addListener(CuratorCacheListener.builder()
-				.forAll((type, before, after) -> refresh())
+				.forAll((type, before, after) -> {
+					refresh();
+					onChange.run();
+				})
 				.forInitialized(() -> {
 					refresh();
 					this.loaded.countDown();
