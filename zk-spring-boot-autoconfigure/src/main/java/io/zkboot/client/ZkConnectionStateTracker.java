@@ -55,7 +55,10 @@ public class ZkConnectionStateTracker implements ConnectionStateListener {
 		switch (newState) {
 			case CONNECTED, RECONNECTED -> {
 				long id = currentSessionId();
-				boolean sameSession = id != 0 && id == this.sessionId && this.state != ZkConnectionState.LOST;
+				// Curator's CONNECTED is the first connection, possibly recorded already by the
+				// constructor: only its RECONNECTED can be the same session coming back
+				boolean sameSession = newState == ConnectionState.RECONNECTED && id != 0 && id == this.sessionId
+						&& this.state != ZkConnectionState.LOST;
 				record(sameSession ? ZkConnectionState.RECONNECTED : ZkConnectionState.CONNECTED, id);
 			}
 			case READ_ONLY -> record(ZkConnectionState.READ_ONLY, currentSessionId());
