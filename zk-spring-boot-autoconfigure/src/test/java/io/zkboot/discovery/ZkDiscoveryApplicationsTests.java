@@ -169,7 +169,7 @@ class ZkDiscoveryApplicationsTests {
 	}
 
 	@Test
-	void afterItsSessionExpiresAnApplicationDisappearsThenComesBackWithinASecond(CapturedOutput output)
+	void whenItsSessionExpiresAnApplicationDisappearsThenComesBackWithinASecond(CapturedOutput output)
 			throws Exception {
 		int alphaPort = port(this.alpha);
 		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
@@ -177,18 +177,53 @@ class ZkDiscoveryApplicationsTests {
 		NewSessions newSessions = this.alpha.getBean(NewSessions.class);
 		history.clear();
 		newSessions.times.clear();
-		this.alpha.getBean(CuratorFramework.class).getZookeeperClient().getZooKeeper().getTestable()
-			.injectSessionExpiration();
+		expireOnTheServer(this.alpha.getBean(CuratorFramework.class));
 		await().atMost(WAIT).until(() -> history.backAfterMissing(alphaPort) != null);
 		assertThat(newSessions.times).hasSize(1);
 		long reRegisteredAfterMillis = history.backAfterMissing(alphaPort) - newSessions.times.get(0);
 		System.out.println("Registered again " + reRegisteredAfterMillis + " ms after the new session");
 		assertThat(reRegisteredAfterMillis).isLessThan(5000);
 		assertThat(output).contains("Registered again in the new ZooKeeper session");
+		assertOwnedByTheCurrentSession(this.alpha);
+	}
+
+	@Test
+	void aNodeLeftByTheOldSessionOfTheSameProcessIsReplaced(CapturedOutput output) throws Exception {
+		int alphaPort = port(this.alpha);
+		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
 		CuratorFramework client = this.alpha.getBean(CuratorFramework.class);
+		long oldSession = client.getZookeeperClient().getZooKeeper().getSessionId();
+		// the client believes its session expired; the server keeps it (and its node) until it times out
+		client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+		await().atMost(WAIT).until(() -> output.toString()
+			.contains("left by the earlier session 0x" + Long.toHexString(oldSession)));
+		await().atMost(WAIT).untilAsserted(() -> assertOwnedByTheCurrentSession(this.alpha));
+		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
+	}
+
+	/**
+	 * Ends a client's session on the server, as a long partition does: its ephemeral
+	 * nodes go at once, and the client learns of the expiry when it reconnects.
+	 */
+	private void expireOnTheServer(CuratorFramework client) throws Exception {
+		ZooKeeper zooKeeper = client.getZookeeperClient().getZooKeeper();
+		CountDownLatch connected = new CountDownLatch(1);
+		ZooKeeper sameSession = new ZooKeeper(this.server.getConnectString(), 30_000, (event) -> {
+			if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+				connected.countDown();
+			}
+		}, zooKeeper.getSessionId(), zooKeeper.getSessionPasswd());
+		assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
+		sameSession.close();
+	}
+
+	private static void assertOwnedByTheCurrentSession(ConfigurableApplicationContext context) throws Exception {
+		CuratorFramework client = context.getBean(CuratorFramework.class);
 		long session = client.getZookeeperClient().getZooKeeper().getSessionId();
-		String node = "/services/alpha/providers/" + this.alpha.getBean(ZkRegistration.class).getAddresses().get(0);
-		assertThat(client.checkExists().forPath(node).getEphemeralOwner()).isEqualTo(session);
+		for (String address : context.getBean(ZkRegistration.class).getAddresses()) {
+			assertThat(client.checkExists().forPath("/services/alpha/providers/" + address).getEphemeralOwner())
+				.isEqualTo(session);
+		}
 	}
 
 	@Test
@@ -205,8 +240,27 @@ class ZkDiscoveryApplicationsTests {
 		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
 	}
 
+	@Test
+	void anApplicationIsDeregisteredOnShutdown(CapturedOutput output) {
+		ConfigurableApplicationContext delta = run("delta");
+		int deltaPort = port(delta);
+		await().atMost(WAIT).until(() -> ports(this.beta, "delta").equals(List.of(deltaPort)));
+		delta.close();
+		assertThat(output).contains("Deregistered delta instance");
+		await().atMost(WAIT).until(() -> ports(this.beta, "delta").isEmpty());
+	}
+
+	@Test
+	void onlyTheServicesAskedAboutAreWatched() {
+		ZkServiceCatalog catalog = this.alpha.getBean(ZkServiceCatalog.class);
+		assertThat(this.alpha.getBean(DiscoveryClient.class).getServices()).contains("alpha");
+		assertThat(catalog.isWatched("alpha")).isFalse();
+		this.alpha.getBean(DiscoveryClient.class).getInstances("alpha");
+		assertThat(catalog.isWatched("alpha")).isTrue();
+	}
+
 	/**
-	 * The application both tests run.
+	 * The application the tests run, as alpha, beta and delta.
 	 */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
