@@ -24,7 +24,9 @@ public class ZkRegistryProperties {
 
 	/**
 	 * Providers path the instance's HOST:PORT nodes are created under, resolved through
-	 * symbolic links and created when missing. Defaults to /services/{service-id}/providers.
+	 * symbolic links and created when missing. Defaults to
+	 * {zk.discovery.root}/{service-id}/{zk.discovery.providers}, that is
+	 * /services/{service-id}/providers, where discovery looks for it.
 	 */
 	private String path;
 

@@ -55,7 +55,8 @@ public class ZkServiceRegistryAutoConfiguration {
 		String serviceId = (properties.getServiceId() != null) ? properties.getServiceId()
 				: environment.getProperty("spring.application.name", "application");
 		String path = (properties.getPath() != null) ? properties.getPath()
-				: ZKPaths.makePath("/services", serviceId, "providers");
+				: ZKPaths.makePath(environment.getProperty("zk.discovery.root", "/services"), serviceId,
+						environment.getProperty("zk.discovery.providers", "providers"));
 		String instanceId = (properties.getInstanceId() != null) ? properties.getInstanceId()
 				: UUID.randomUUID().toString();
 		int port = (properties.getPort() != null) ? properties.getPort() : 0;
