@@ -172,7 +172,7 @@ public class ZkServiceRegistry implements ServiceRegistry<ZkRegistration> {
 			try {
 				put(nodePath, data, entry.registration().getInstanceId());
 			}
-			catch (IllegalStateException ex) {
+			catch (RuntimeException ex) {
 				throw ex;
 			}
 			catch (Exception ex) {
@@ -182,40 +182,53 @@ public class ZkServiceRegistry implements ServiceRegistry<ZkRegistration> {
 	}
 
 	private void put(String nodePath, byte[] data, String instanceId) throws Exception {
+		while (!create(nodePath, data)) {
+			Stat stat = new Stat();
+			byte[] current;
+			try {
+				current = this.client.getData().storingStatIn(stat).forPath(nodePath);
+			}
+			catch (KeeperException.NoNodeException gone) {
+				continue;
+			}
+			if (stat.getEphemeralOwner() == sessionId()) {
+				if (Arrays.equals(current, data)) {
+					return;
+				}
+			}
+			else if (stat.getEphemeralOwner() != 0
+					&& ZkInstanceCodec.isOwnedBy(NodeProperties.decode(current), instanceId)) {
+				logger.info("Replacing " + nodePath + " left by the earlier session 0x"
+						+ Long.toHexString(stat.getEphemeralOwner()));
+			}
+			else {
+				throw new IllegalStateException("Cannot register " + nodePath
+						+ ": another process registered it (session 0x" + Long.toHexString(stat.getEphemeralOwner())
+						+ ", " + NodeProperties.decode(current) + ")");
+			}
+			this.client.transaction()
+				.forOperations(this.client.transactionOp().delete().withVersion(stat.getVersion()).forPath(nodePath),
+						this.client.transactionOp()
+							.create()
+							.withMode(CreateMode.EPHEMERAL)
+							.withACL(ZooDefs.Ids.READ_ACL_UNSAFE)
+							.forPath(nodePath, data));
+			return;
+		}
+	}
+
+	private boolean create(String nodePath, byte[] data) throws Exception {
 		try {
 			this.client.create()
 				.creatingParentsIfNeeded()
 				.withMode(CreateMode.EPHEMERAL)
 				.withACL(ZooDefs.Ids.READ_ACL_UNSAFE)
 				.forPath(nodePath, data);
-			return;
+			return true;
 		}
 		catch (KeeperException.NodeExistsException ex) {
-			// ours, stale, or someone else's: look
+			return false;
 		}
-		Stat stat = new Stat();
-		byte[] current = this.client.getData().storingStatIn(stat).forPath(nodePath);
-		if (stat.getEphemeralOwner() == sessionId()) {
-			if (Arrays.equals(current, data)) {
-				return;
-			}
-		}
-		else if (stat.getEphemeralOwner() != 0
-				&& ZkInstanceCodec.isOwnedBy(NodeProperties.decode(current), instanceId)) {
-			logger.info("Replacing " + nodePath + " left by the earlier session 0x"
-					+ Long.toHexString(stat.getEphemeralOwner()));
-		}
-		else {
-			throw new IllegalStateException("Cannot register " + nodePath + ": another process registered it (session 0x"
-					+ Long.toHexString(stat.getEphemeralOwner()) + ", " + NodeProperties.decode(current) + ")");
-		}
-		this.client.transaction()
-			.forOperations(this.client.transactionOp().delete().withVersion(stat.getVersion()).forPath(nodePath),
-					this.client.transactionOp()
-						.create()
-						.withMode(CreateMode.EPHEMERAL)
-						.withACL(ZooDefs.Ids.READ_ACL_UNSAFE)
-						.forPath(nodePath, data));
 	}
 
 	private long sessionId() throws Exception {
