@@ -11,6 +11,8 @@ import io.zkboot.client.ZkConnectionState;
 import io.zkboot.client.ZkConnectionStateEvent;
 import io.zkboot.core.NodeProperties;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -192,12 +194,28 @@ class ZkDiscoveryApplicationsTests {
 		int alphaPort = port(this.alpha);
 		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
 		CuratorFramework client = this.alpha.getBean(CuratorFramework.class);
-		long oldSession = client.getZookeeperClient().getZooKeeper().getSessionId();
-		// the client believes its session expired; the server keeps it (and its node) until it times out
-		client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
-		await().atMost(WAIT).until(() -> output.toString()
-			.contains("left by the earlier session 0x" + Long.toHexString(oldSession)));
-		await().atMost(WAIT).untilAsserted(() -> assertOwnedByTheCurrentSession(this.alpha));
+		try (CuratorFramework oldSession = CuratorFrameworkFactory.newClient(this.server.getConnectString(),
+				new RetryOneTime(100))) {
+			oldSession.start();
+			assertThat(oldSession.blockUntilConnected(30, TimeUnit.SECONDS)).isTrue();
+			// alpha's nodes as a session that has not expired on the server yet leaves them
+			for (String address : this.alpha.getBean(ZkRegistration.class).getAddresses()) {
+				String node = "/services/alpha/providers/" + address;
+				byte[] data = client.getData().forPath(node);
+				oldSession.transaction()
+					.forOperations(oldSession.transactionOp().delete().forPath(node),
+							oldSession.transactionOp()
+								.create()
+								.withMode(CreateMode.EPHEMERAL)
+								.withACL(ZooDefs.Ids.READ_ACL_UNSAFE)
+								.forPath(node, data));
+			}
+			long staleSession = oldSession.getZookeeperClient().getZooKeeper().getSessionId();
+			client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+			await().atMost(WAIT)
+				.until(() -> output.toString().contains("left by the earlier session 0x" + Long.toHexString(staleSession)));
+			await().atMost(WAIT).untilAsserted(() -> assertOwnedByTheCurrentSession(this.alpha));
+		}
 		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
 	}
 
