@@ -53,17 +53,26 @@ public class ZkConnectionStateTracker implements ConnectionStateListener {
 	@Override
 	public void stateChanged(CuratorFramework client, ConnectionState newState) {
 		switch (newState) {
-			case CONNECTED, RECONNECTED -> {
+			case CONNECTED -> recordFirstConnection();
+			case RECONNECTED -> {
 				long id = currentSessionId();
-				// Curator's CONNECTED is the first connection, possibly recorded already by the
-				// constructor: only its RECONNECTED can be the same session coming back
-				boolean sameSession = newState == ConnectionState.RECONNECTED && id != 0 && id == this.sessionId
-						&& this.state != ZkConnectionState.LOST;
+				boolean sameSession = id != 0 && id == this.sessionId && this.state != ZkConnectionState.LOST;
 				record(sameSession ? ZkConnectionState.RECONNECTED : ZkConnectionState.CONNECTED, id);
 			}
 			case READ_ONLY -> record(ZkConnectionState.READ_ONLY, currentSessionId());
 			case SUSPENDED -> record(ZkConnectionState.SUSPENDED, this.sessionId);
 			case LOST -> record(ZkConnectionState.LOST, this.sessionId);
+		}
+	}
+
+	/**
+	 * Curator reports CONNECTED once, for the client's first connection; the constructor
+	 * may have recorded that connection already, and Curator's event may arrive late
+	 * (after the session has changed), so it counts only when nothing was recorded yet.
+	 */
+	private synchronized void recordFirstConnection() {
+		if (this.sessionId == 0) {
+			record(ZkConnectionState.CONNECTED, currentSessionId());
 		}
 	}
 
