@@ -53,10 +53,22 @@ public class ZkConnectionStateTracker implements ConnectionStateListener {
 	@Override
 	public void stateChanged(CuratorFramework client, ConnectionState newState) {
 		switch (newState) {
-			case CONNECTED, RECONNECTED -> connected(currentSessionId());
+			case CONNECTED -> firstConnection();
+			case RECONNECTED -> connected(currentSessionId());
 			case READ_ONLY -> record(ZkConnectionState.READ_ONLY, currentSessionId());
 			case SUSPENDED -> record(ZkConnectionState.SUSPENDED, this.sessionId);
 			case LOST -> record(ZkConnectionState.LOST, this.sessionId);
+		}
+	}
+
+	/**
+	 * Curator reports CONNECTED once, for the client's first connection; the constructor may
+	 * have recorded that connection already, and Curator's event may arrive late (after the
+	 * session has changed), so it counts only when no connection was recorded yet.
+	 */
+	private synchronized void firstConnection() {
+		if (this.sessionId == 0) {
+			connected(currentSessionId());
 		}
 	}
 

@@ -1,0 +1,124 @@
+package io.zkboot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the application's registration, bound from {@code zk.registry.*}.
+ */
+@ConfigurationProperties("zk.registry")
+public class ZkRegistryProperties {
+
+	/**
+	 * Whether to register the application in ZooKeeper.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Service id the application is registered as. Defaults to spring.application.name,
+	 * or "application" when that is not set.
+	 */
+	private String serviceId;
+
+	/**
+	 * Providers path the instance's HOST:PORT nodes are created under, resolved through
+	 * symbolic links and created when missing. Defaults to
+	 * {zk.discovery.root}/{service-id}/{zk.discovery.providers}, that is
+	 * /services/{service-id}/providers, where discovery looks for it.
+	 */
+	private String path;
+
+	/**
+	 * Host to register. When blank, every non-loopback IPv4 address of the machine is
+	 * registered (one node each), or the loopback address when there is none, as zc.zk
+	 * does.
+	 */
+	private String host;
+
+	/**
+	 * Port to register. Defaults to the port of the web server once it is initialized.
+	 */
+	private Integer port;
+
+	/**
+	 * Instance id to register. Defaults to a random UUID chosen at startup.
+	 */
+	private String instanceId;
+
+	/**
+	 * Whether the instance speaks https: registers the https scheme.
+	 */
+	private boolean secure = false;
+
+	/**
+	 * Metadata stored with the instance and discovered with it.
+	 */
+	private Map<String, String> metadata = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getServiceId() {
+		return this.serviceId;
+	}
+
+	public void setServiceId(String serviceId) {
+		this.serviceId = serviceId;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
+	}
+
+	public Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(Integer port) {
+		this.port = port;
+	}
+
+	public String getInstanceId() {
+		return this.instanceId;
+	}
+
+	public void setInstanceId(String instanceId) {
+		this.instanceId = instanceId;
+	}
+
+	public boolean isSecure() {
+		return this.secure;
+	}
+
+	public void setSecure(boolean secure) {
+		this.secure = secure;
+	}
+
+	public Map<String, String> getMetadata() {
+		return this.metadata;
+	}
+
+	public void setMetadata(Map<String, String> metadata) {
+		this.metadata = metadata;
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.zkboot.autoconfigure;
+
+import java.util.UUID;
+
+import io.zkboot.discovery.HostAddresses;
+import io.zkboot.discovery.ZkAutoServiceRegistration;
+import io.zkboot.discovery.ZkRegistration;
+import io.zkboot.discovery.ZkRegistrationRestorer;
+import io.zkboot.discovery.ZkServiceRegistry;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.utils.ZKPaths;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
+import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationProperties;
+import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
+import org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the Spring Cloud {@link ServiceRegistry} over ZooKeeper, the
+ * application's {@link ZkRegistration}, its registration when the web server is
+ * initialized, and its re-registration after a new session.
+ */
+@AutoConfiguration(after = { ZkAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class },
+		before = ServiceRegistryAutoConfiguration.class)
+@ConditionalOnClass({ ServiceRegistry.class, CuratorFramework.class })
+@ConditionalOnBean(CuratorFramework.class)
+@ConditionalOnBooleanProperty(name = "spring.cloud.service-registry.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "zk.registry.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ZkRegistryProperties.class)
+public class ZkServiceRegistryAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZkServiceRegistry zkServiceRegistry(CuratorFramework client, ApplicationContext context) {
+		return new ZkServiceRegistry(client, context);
+	}
+
+	@Bean
+	ZkRegistrationRestorer zkRegistrationRestorer(ZkServiceRegistry registry, CuratorFramework client) {
+		return new ZkRegistrationRestorer(registry, client);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZkRegistration zkRegistration(ZkRegistryProperties properties, Environment environment) {
+		String serviceId = (properties.getServiceId() != null) ? properties.getServiceId()
+				: environment.getProperty("spring.application.name", "application");
+		String path = (properties.getPath() != null) ? properties.getPath()
+				: ZKPaths.makePath(environment.getProperty("zk.discovery.root", "/services"), serviceId,
+						environment.getProperty("zk.discovery.providers", "providers"));
+		String instanceId = (properties.getInstanceId() != null) ? properties.getInstanceId()
+				: UUID.randomUUID().toString();
+		int port = (properties.getPort() != null) ? properties.getPort() : 0;
+		return new ZkRegistration(serviceId, instanceId, path, HostAddresses.forHost(properties.getHost()), port,
+				properties.isSecure(), properties.getMetadata());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AutoServiceRegistrationProperties.class)
+	@ConditionalOnBooleanProperty(name = "spring.cloud.service-registry.auto-registration.enabled",
+			matchIfMissing = true)
+	ZkAutoServiceRegistration zkAutoServiceRegistration(ApplicationContext context, ZkServiceRegistry registry,
+			ZkRegistration registration, AutoServiceRegistrationProperties properties) {
+		return new ZkAutoServiceRegistration(context, registry, registration, properties);
+	}
+
+}

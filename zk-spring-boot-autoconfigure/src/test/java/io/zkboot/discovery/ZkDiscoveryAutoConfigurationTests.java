@@ -1,0 +1,125 @@
+package io.zkboot.discovery;
+
+import java.util.List;
+import java.util.Map;
+
+import io.zkboot.autoconfigure.ZkAutoConfiguration;
+import io.zkboot.autoconfigure.ZkDiscoveryClientAutoConfiguration;
+import io.zkboot.autoconfigure.ZkReactiveDiscoveryClientAutoConfiguration;
+import io.zkboot.autoconfigure.ZkServiceRegistryAutoConfiguration;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which discovery and registration beans exist under which settings.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ZkDiscoveryAutoConfigurationTests {
+
+	private TestingServer server;
+
+	@BeforeAll
+	void start() throws Exception {
+		this.server = new TestingServer(true);
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		this.server.close();
+	}
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class,
+					ZkServiceRegistryAutoConfiguration.class, ZkDiscoveryClientAutoConfiguration.class,
+					ZkReactiveDiscoveryClientAutoConfiguration.class))
+			.withPropertyValues("zk.connect-string=" + this.server.getConnectString(),
+					"spring.application.name=billing");
+	}
+
+	@Test
+	void everythingByDefault() {
+		runner().run((context) -> {
+			assertThat(context).hasSingleBean(ZkServiceRegistry.class)
+				.hasSingleBean(ZkRegistrationRestorer.class)
+				.hasSingleBean(ZkAutoServiceRegistration.class)
+				.hasSingleBean(ZkServiceCatalog.class)
+				.hasSingleBean(ZkDiscoveryClient.class)
+				.hasSingleBean(ZkReactiveDiscoveryClient.class);
+			ZkRegistration registration = context.getBean(ZkRegistration.class);
+			assertThat(registration.getServiceId()).isEqualTo("billing");
+			assertThat(registration.getPath()).isEqualTo("/services/billing/providers");
+			assertThat(registration.getHosts()).isEqualTo(HostAddresses.ofMachine());
+			assertThat(registration.getPort()).isZero();
+			assertThat(registration.getInstanceId()).isNotBlank();
+		});
+	}
+
+	@Test
+	void registrationFromProperties() {
+		runner().withPropertyValues("zk.registry.service-id=payments", "zk.registry.host=app.example.com",
+				"zk.registry.port=8443", "zk.registry.secure=true", "zk.registry.instance-id=payments-1",
+				"zk.registry.metadata.zone=eu", "zk.discovery.root=/apps", "zk.discovery.providers=servers")
+			.run((context) -> {
+				ZkRegistration registration = context.getBean(ZkRegistration.class);
+				assertThat(registration.getPath()).isEqualTo("/apps/payments/servers");
+				assertThat(registration.getAddresses()).containsExactly("app.example.com:8443");
+				assertThat(registration.getUri()).hasToString("https://app.example.com:8443");
+				assertThat(registration.getInstanceId()).isEqualTo("payments-1");
+				assertThat(registration.getMetadata()).isEqualTo(Map.of("zone", "eu"));
+				assertThat(context.getBean(ZkServiceCatalog.class).providersPath("x")).isEqualTo("/apps/x/servers");
+			});
+	}
+
+	@Test
+	void aRegistrationOfTheApplicationsOwnWins() {
+		ZkRegistration own = new ZkRegistration("own", "own-1", "/own", List.of("h"), 1, false, Map.of());
+		runner().withBean(ZkRegistration.class, () -> own)
+			.run((context) -> assertThat(context.getBean(ZkRegistration.class)).isSameAs(own));
+	}
+
+	@Test
+	void registryOffWithEitherSwitch() {
+		runner().withPropertyValues("zk.registry.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ZkServiceRegistry.class)
+				.doesNotHaveBean(ZkRegistration.class)
+				.hasSingleBean(ZkDiscoveryClient.class));
+		runner().withPropertyValues("spring.cloud.service-registry.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ZkServiceRegistry.class));
+	}
+
+	@Test
+	void autoRegistrationOff() {
+		runner().withPropertyValues("spring.cloud.service-registry.auto-registration.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(ZkServiceRegistry.class)
+				.doesNotHaveBean(ZkAutoServiceRegistration.class));
+	}
+
+	@Test
+	void discoveryOffWithEachSwitch() {
+		runner().withPropertyValues("zk.discovery.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ZkServiceCatalog.class)
+				.doesNotHaveBean(ZkDiscoveryClient.class)
+				.doesNotHaveBean(ZkReactiveDiscoveryClient.class)
+				.hasSingleBean(ZkServiceRegistry.class));
+		runner().withPropertyValues("spring.cloud.discovery.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ZkDiscoveryClient.class)
+				.doesNotHaveBean(ZkReactiveDiscoveryClient.class));
+		runner().withPropertyValues("spring.cloud.discovery.blocking.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ZkDiscoveryClient.class)
+				.hasSingleBean(ZkReactiveDiscoveryClient.class));
+		runner().withPropertyValues("spring.cloud.discovery.reactive.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(ZkDiscoveryClient.class)
+				.doesNotHaveBean(ZkReactiveDiscoveryClient.class));
+	}
+
+}
