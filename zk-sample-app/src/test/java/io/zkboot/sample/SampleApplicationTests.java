@@ -83,6 +83,20 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void instancesListTheSampleItselfFoundThroughDiscovery() {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			List<Map<String, Object>> instances = http().get()
+				.uri("/sample/instances")
+				.retrieve()
+				.body(new ParameterizedTypeReference<>() {
+				});
+			assertThat(instances).isNotEmpty()
+				.allSatisfy((instance) -> assertThat(instance).containsEntry("serviceId", "zk-sample-app"))
+				.anySatisfy((instance) -> assertThat((String) instance.get("uri")).endsWith(":" + this.port));
+		});
+	}
+
+	@Test
 	void zktreeShowsTheImportedTreeAsText() {
 		String text = http().get().uri("/actuator/zktree/config").accept(MediaType.TEXT_PLAIN).retrieve().body(String.class);
 		assertThat(text).contains("/config", "/zk-sample-app : config");
