@@ -17,7 +17,9 @@ import io.zkboot.watch.WatchKind;
  * <li>{@code zk.watch.delay} (timer): from a node's change (its modification time) to the end
  * of the {@code @ZkWatch} call it caused;</li>
  * <li>{@code zk.tree.nodes} (counter, tag {@code change}: added, updated, deleted): nodes
- * changed by tree imports.</li>
+ * changed by tree imports;</li>
+ * <li>{@code zk.registrations} (counter): service instance nodes registered (one per
+ * address).</li>
  * </ul>
  * Tree imports and exports are also timed as {@code zk.operation} ({@code importTree},
  * {@code exportTree}).
@@ -64,6 +66,20 @@ public class ZkActivityMetrics implements MeterBinder, WatchDeliveries {
 		count(meters, "added", added);
 		count(meters, "updated", updated);
 		count(meters, "deleted", deleted);
+	}
+
+	/**
+	 * Count a registration of a service instance.
+	 * @param nodes the nodes created for it (one per address)
+	 */
+	public void registered(int nodes) {
+		MeterRegistry meters = this.registry;
+		if (meters != null) {
+			Counter.builder("zk.registrations")
+				.description("Service instance nodes registered")
+				.register(meters)
+				.increment(nodes);
+		}
 	}
 
 	private static void count(MeterRegistry meters, String change, int nodes) {

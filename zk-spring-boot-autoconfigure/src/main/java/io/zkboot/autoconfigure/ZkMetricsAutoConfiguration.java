@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zkboot.actuate.ZkActivityMetrics;
 import io.zkboot.actuate.ZkConnectionMetrics;
 import io.zkboot.client.ZkConnectionStateTracker;
+import io.zkboot.discovery.ZkRegisteringServerEvent;
 import io.zkboot.tree.ImportResult;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Micrometer metrics of the ZooKeeper client, when Micrometer is on the class path (Spring
@@ -42,6 +44,17 @@ public class ZkMetricsAutoConfiguration {
 				metrics.imported(result.added().size(), result.updated().size(), result.deleted().size());
 			}
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.cloud.client.serviceregistry.ServiceRegistry")
+	static class RegistrationMetricsConfiguration {
+
+		@Bean
+		ApplicationListener<ZkRegisteringServerEvent> zkRegistrationMetrics(ZkActivityMetrics metrics) {
+			return (event) -> metrics.registered(event.getAddresses().size());
+		}
+
 	}
 
 }

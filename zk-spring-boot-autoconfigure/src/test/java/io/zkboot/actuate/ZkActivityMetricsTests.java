@@ -58,6 +58,11 @@ class ZkActivityMetricsTests {
 					.importTree("/metrics-tree\n  /a\n  /b\n", "metrics.tree", ImportOptions.defaults());
 				context.publishEvent(new ZkTreeImportedEvent(this, "metrics.tree", result));
 				assertThat(registry.get("zk.tree.nodes").tag("change", "added").counter().count()).isEqualTo(3);
+				context.publishEvent(new io.zkboot.discovery.ZkRegisteringServerEvent(this,
+						new io.zkboot.discovery.ZkRegistration("x", "x-1", "/services/x/providers",
+								List.of("10.0.0.1", "10.0.0.2"), 8080, false, java.util.Map.of()),
+						"/services/x/providers", new java.util.LinkedHashMap<>()));
+				assertThat(registry.get("zk.registrations").counter().count()).isEqualTo(2);
 			});
 	}
 
