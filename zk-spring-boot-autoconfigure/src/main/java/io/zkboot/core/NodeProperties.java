@@ -36,175 +36,175 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class NodeProperties {
 
-    /** The pseudo-property holding node data that is not a JSON object. */
-    public static final String STRING_VALUE = "string_value";
+	/** The pseudo-property holding node data that is not a JSON object. */
+	public static final String STRING_VALUE = "string_value";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .characterEscapes(new AsciiOnlyEscapes()).build())
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .addModule(new SimpleModule("python-floats").addSerializer(Double.class, new PythonFloatSerializer()))
-            .build();
+	private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+					.characterEscapes(new AsciiOnlyEscapes()).build())
+			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+			.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+			.disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+			.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.addModule(new SimpleModule("python-floats").addSerializer(Double.class, new PythonFloatSerializer()))
+			.build();
 
-    private NodeProperties() {
-    }
+	private NodeProperties() {
+	}
 
-    /**
-     * Encodes properties as node data, as zc.zk writes them.
-     *
-     * @param properties the properties; values are JSON-compatible Java values (String, Number,
-     *                   Boolean, null, List, Map with String keys)
-     * @return the node data
-     * @throws IllegalArgumentException if a lone {@value #STRING_VALUE} is not a string or a value
-     *                                  cannot be written as JSON
-     */
-    public static byte[] encode(Map<String, ?> properties) {
-        if (properties.size() == 1 && properties.containsKey(STRING_VALUE)) {
-            Object raw = properties.get(STRING_VALUE);
-            if (!(raw instanceof String text)) {
-                throw new IllegalArgumentException(STRING_VALUE + " must be a string, not " + raw);
-            }
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        return toJson(properties).getBytes(StandardCharsets.US_ASCII);
-    }
+	/**
+	 * Encodes properties as node data, as zc.zk writes them.
+	 *
+	 * @param properties the properties; values are JSON-compatible Java values (String, Number,
+	 *                   Boolean, null, List, Map with String keys)
+	 * @return the node data
+	 * @throws IllegalArgumentException if a lone {@value #STRING_VALUE} is not a string or a value
+	 *                                  cannot be written as JSON
+	 */
+	public static byte[] encode(Map<String, ?> properties) {
+		if (properties.size() == 1 && properties.containsKey(STRING_VALUE)) {
+			Object raw = properties.get(STRING_VALUE);
+			if (!(raw instanceof String text)) {
+				throw new IllegalArgumentException(STRING_VALUE + " must be a string, not " + raw);
+			}
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		return toJson(properties).getBytes(StandardCharsets.US_ASCII);
+	}
 
-    /**
-     * Decodes node data into properties, as zc.zk reads them.
-     *
-     * @param data the node data, may be {@code null}
-     * @return a new mutable map in stored key order
-     */
-    public static Map<String, Object> decode(byte[] data) {
-        if (data == null) {
-            return new LinkedHashMap<>();
-        }
-        String text = new String(data, StandardCharsets.UTF_8);
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return new LinkedHashMap<>();
-        }
-        if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> map = MAPPER.readValue(trimmed, LinkedHashMap.class);
-                return map;
-            }
-            catch (JacksonException notJson) {
-                // zc.zk logs "bad json data" and falls back to the raw text
-            }
-        }
-        Map<String, Object> single = new LinkedHashMap<>();
-        single.put(STRING_VALUE, text);
-        return single;
-    }
+	/**
+	 * Decodes node data into properties, as zc.zk reads them.
+	 *
+	 * @param data the node data, may be {@code null}
+	 * @return a new mutable map in stored key order
+	 */
+	public static Map<String, Object> decode(byte[] data) {
+		if (data == null) {
+			return new LinkedHashMap<>();
+		}
+		String text = new String(data, StandardCharsets.UTF_8);
+		String trimmed = text.strip();
+		if (trimmed.isEmpty()) {
+			return new LinkedHashMap<>();
+		}
+		if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
+			try {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> map = MAPPER.readValue(trimmed, LinkedHashMap.class);
+				return map;
+			}
+			catch (JacksonException notJson) {
+				// zc.zk logs "bad json data" and falls back to the raw text
+			}
+		}
+		Map<String, Object> single = new LinkedHashMap<>();
+		single.put(STRING_VALUE, text);
+		return single;
+	}
 
-    /**
-     * Writes one value (or a whole properties map) as zc.zk's compact JSON.
-     *
-     * @param value a JSON-compatible Java value
-     * @return the compact, ASCII-only JSON text
-     * @throws IllegalArgumentException if the value cannot be written as JSON
-     */
-    public static String toJson(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        }
-        catch (JacksonException ex) {
-            throw new IllegalArgumentException("not JSON serializable: " + value, ex);
-        }
-    }
+	/**
+	 * Writes one value (or a whole properties map) as zc.zk's compact JSON.
+	 *
+	 * @param value a JSON-compatible Java value
+	 * @return the compact, ASCII-only JSON text
+	 * @throws IllegalArgumentException if the value cannot be written as JSON
+	 */
+	public static String toJson(Object value) {
+		try {
+			return MAPPER.writeValueAsString(value);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("not JSON serializable: " + value, ex);
+		}
+	}
 
-    /**
-     * Tells whether two values are the same JSON value: objects compare without regard to key
-     * order, numbers by their JSON spelling (so {@code 1} and {@code 1.0} differ).
-     *
-     * @param a a JSON-compatible Java value
-     * @param b a JSON-compatible Java value
-     * @return whether both have the same JSON form
-     */
-    public static boolean sameJson(Object a, Object b) {
-        return MAPPER.readTree(toJson(a)).equals(MAPPER.readTree(toJson(b)));
-    }
+	/**
+	 * Tells whether two values are the same JSON value: objects compare without regard to key
+	 * order, numbers by their JSON spelling (so {@code 1} and {@code 1.0} differ).
+	 *
+	 * @param a a JSON-compatible Java value
+	 * @param b a JSON-compatible Java value
+	 * @return whether both have the same JSON form
+	 */
+	public static boolean sameJson(Object a, Object b) {
+		return MAPPER.readTree(toJson(a)).equals(MAPPER.readTree(toJson(b)));
+	}
 
-    /**
-     * Formats a finite double as Python's {@code repr} does: the shortest digits that read
-     * back as the same double, positional between 1e-4 and 1e16 (always with a {@code .}),
-     * scientific otherwise ({@code 1e+16}, {@code 2.5e-05}).
-     *
-     * @param value a finite double
-     * @return the Python spelling
-     * @throws IllegalArgumentException if the value is NaN or infinite
-     */
-    public static String formatFloat(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("not finite: " + value);
-        }
-        if (value == 0) {
-            return (1 / value < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal shortest = shortestDecimal(value);
-        String digits = shortest.unscaledValue().abs().toString().replaceAll("0+$", "");
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        String sign = value < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String exp = String.format("%02d", Math.abs(exponent));
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
-        }
-        String plain = shortest.abs().toPlainString();
-        return sign + (plain.contains(".") ? plain : plain + ".0");
-    }
+	/**
+	 * Formats a finite double as Python's {@code repr} does: the shortest digits that read
+	 * back as the same double, positional between 1e-4 and 1e16 (always with a {@code .}),
+	 * scientific otherwise ({@code 1e+16}, {@code 2.5e-05}).
+	 *
+	 * @param value a finite double
+	 * @return the Python spelling
+	 * @throws IllegalArgumentException if the value is NaN or infinite
+	 */
+	public static String formatFloat(double value) {
+		if (!Double.isFinite(value)) {
+			throw new IllegalArgumentException("not finite: " + value);
+		}
+		if (value == 0) {
+			return (1 / value < 0) ? "-0.0" : "0.0";
+		}
+		BigDecimal shortest = shortestDecimal(value);
+		String digits = shortest.unscaledValue().abs().toString().replaceAll("0+$", "");
+		int exponent = shortest.precision() - shortest.scale() - 1;
+		String sign = value < 0 ? "-" : "";
+		if (exponent < -4 || exponent >= 16) {
+			String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+			String exp = String.format("%02d", Math.abs(exponent));
+			return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+		}
+		String plain = shortest.abs().toPlainString();
+		return sign + (plain.contains(".") ? plain : plain + ".0");
+	}
 
-    private static BigDecimal shortestDecimal(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == value) {
-                return candidate.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-    }
+	private static BigDecimal shortestDecimal(double value) {
+		BigDecimal exact = new BigDecimal(value);
+		for (int precision = 1; precision < 17; precision++) {
+			BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+			if (candidate.doubleValue() == value) {
+				return candidate.stripTrailingZeros();
+			}
+		}
+		return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+	}
 
-    /** Writes doubles as Python's json module does. */
-    private static final class PythonFloatSerializer extends ValueSerializer<Double> {
+	/** Writes doubles as Python's json module does. */
+	private static final class PythonFloatSerializer extends ValueSerializer<Double> {
 
-        @Override
-        public void serialize(Double value, JsonGenerator generator, SerializationContext context) {
-            double d = value;
-            if (Double.isNaN(d)) {
-                generator.writeRawValue("NaN");
-            }
-            else if (Double.isInfinite(d)) {
-                generator.writeRawValue(d > 0 ? "Infinity" : "-Infinity");
-            }
-            else {
-                generator.writeRawValue(formatFloat(d));
-            }
-        }
-    }
+		@Override
+		public void serialize(Double value, JsonGenerator generator, SerializationContext context) {
+			double d = value;
+			if (Double.isNaN(d)) {
+				generator.writeRawValue("NaN");
+			}
+			else if (Double.isInfinite(d)) {
+				generator.writeRawValue(d > 0 ? "Infinity" : "-Infinity");
+			}
+			else {
+				generator.writeRawValue(formatFloat(d));
+			}
+		}
+	}
 
-    /** Escapes DEL as well, as Python's json module does; non-ASCII is escaped by the generator. */
-    private static final class AsciiOnlyEscapes extends CharacterEscapes {
+	/** Escapes DEL as well, as Python's json module does; non-ASCII is escaped by the generator. */
+	private static final class AsciiOnlyEscapes extends CharacterEscapes {
 
-        private final int[] escapes = standardAsciiEscapesForJSON();
+		private final int[] escapes = standardAsciiEscapesForJSON();
 
-        AsciiOnlyEscapes() {
-            escapes[0x7f] = ESCAPE_STANDARD;
-        }
+		AsciiOnlyEscapes() {
+			escapes[0x7f] = ESCAPE_STANDARD;
+		}
 
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
+		@Override
+		public int[] getEscapeCodesForAscii() {
+			return escapes;
+		}
 
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
-        }
-    }
+		@Override
+		public SerializableString getEscapeSequence(int ch) {
+			return null;
+		}
+	}
 }

@@ -9,24 +9,24 @@ import java.util.Comparator;
  */
 public final class CodePointOrder {
 
-    /** The code point order of strings. */
-    public static final Comparator<String> NAMES = CodePointOrder::compare;
+	/** The code point order of strings. */
+	public static final Comparator<String> NAMES = CodePointOrder::compare;
 
-    private CodePointOrder() {
-    }
+	private CodePointOrder() {
+	}
 
-    private static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    }
+	private static int compare(String a, String b) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			int ca = a.codePointAt(i);
+			int cb = b.codePointAt(j);
+			if (ca != cb) {
+				return Integer.compare(ca, cb);
+			}
+			i += Character.charCount(ca);
+			j += Character.charCount(cb);
+		}
+		return Boolean.compare(i < a.length(), j < b.length());
+	}
 }

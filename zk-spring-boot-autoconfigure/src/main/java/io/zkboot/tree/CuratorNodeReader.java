@@ -13,34 +13,34 @@ import org.apache.zookeeper.KeeperException;
  */
 public final class CuratorNodeReader implements NodeReader {
 
-    private final CuratorFramework client;
+	private final CuratorFramework client;
 
-    /**
-     * Creates a reader.
-     *
-     * @param client a started Curator client
-     */
-    public CuratorNodeReader(CuratorFramework client) {
-        this.client = client;
-    }
+	/**
+	 * Creates a reader.
+	 *
+	 * @param client a started Curator client
+	 */
+	public CuratorNodeReader(CuratorFramework client) {
+		this.client = client;
+	}
 
-    /**
-     * Reads and decodes a node's data.
-     *
-     * @param path an absolute path ({@code /} for the root)
-     * @return the properties, or empty if there is no such node
-     * @throws IllegalStateException if ZooKeeper cannot be read
-     */
-    @Override
-    public Optional<Map<String, Object>> properties(String path) {
-        try {
-            return Optional.of(NodeProperties.decode(client.getData().forPath(path.isEmpty() ? "/" : path)));
-        }
-        catch (KeeperException.NoNodeException ex) {
-            return Optional.empty();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("cannot read " + path, ex);
-        }
-    }
+	/**
+	 * Reads and decodes a node's data.
+	 *
+	 * @param path an absolute path ({@code /} for the root)
+	 * @return the properties, or empty if there is no such node
+	 * @throws IllegalStateException if ZooKeeper cannot be read
+	 */
+	@Override
+	public Optional<Map<String, Object>> properties(String path) {
+		try {
+			return Optional.of(NodeProperties.decode(client.getData().forPath(path.isEmpty() ? "/" : path)));
+		}
+		catch (KeeperException.NoNodeException ex) {
+			return Optional.empty();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot read " + path, ex);
+		}
+	}
 }

@@ -11,31 +11,31 @@ package io.zkboot.tree;
  */
 public record ExportOptions(boolean ephemeral, String name) {
 
-    /**
-     * Returns zc.zk's defaults: ephemeral nodes left out, the top node keeps its name.
-     *
-     * @return the default options
-     */
-    public static ExportOptions defaults() {
-        return new ExportOptions(false, null);
-    }
+	/**
+	 * Returns zc.zk's defaults: ephemeral nodes left out, the top node keeps its name.
+	 *
+	 * @return the default options
+	 */
+	public static ExportOptions defaults() {
+		return new ExportOptions(false, null);
+	}
 
-    /**
-     * Returns these options with ephemeral nodes exported too.
-     *
-     * @return the new options
-     */
-    public ExportOptions withEphemeral() {
-        return new ExportOptions(true, name);
-    }
+	/**
+	 * Returns these options with ephemeral nodes exported too.
+	 *
+	 * @return the new options
+	 */
+	public ExportOptions withEphemeral() {
+		return new ExportOptions(true, name);
+	}
 
-    /**
-     * Returns these options with a new name for the top node, for copying a subtree elsewhere.
-     *
-     * @param topName the name, a single path segment without {@code /}
-     * @return the new options
-     */
-    public ExportOptions withName(String topName) {
-        return new ExportOptions(ephemeral, topName);
-    }
+	/**
+	 * Returns these options with a new name for the top node, for copying a subtree elsewhere.
+	 *
+	 * @param topName the name, a single path segment without {@code /}
+	 * @return the new options
+	 */
+	public ExportOptions withName(String topName) {
+		return new ExportOptions(ephemeral, topName);
+	}
 }

@@ -18,72 +18,72 @@ import io.zkboot.core.NodeProperties;
  */
 public final class ImportPlanner {
 
-    private final NodeIndex existing;
+	private final NodeIndex existing;
 
-    private final Trim trim;
+	private final Trim trim;
 
-    private final List<ImportStep> steps = new ArrayList<>();
+	private final List<ImportStep> steps = new ArrayList<>();
 
-    private ImportPlanner(NodeIndex existing, Trim trim) {
-        this.existing = existing;
-        this.trim = trim;
-    }
+	private ImportPlanner(NodeIndex existing, Trim trim) {
+		this.existing = existing;
+		this.trim = trim;
+	}
 
-    /**
-     * Plans an import.
-     *
-     * @param tree       the parsed text (an anonymous root)
-     * @param importPath where the text's top-level nodes go ({@code /} for the root)
-     * @param existing   the records of the subtree at the import path as it is now
-     * @param trim       what to do with existing nodes the text does not list
-     * @return the plan
-     * @throws IllegalArgumentException if a property value has no JSON form
-     */
-    public static ImportPlan plan(TreeNode tree, String importPath, List<NodeRecord> existing, Trim trim) {
-        ImportPlanner planner = new ImportPlanner(new NodeIndex(existing), trim);
-        planner.visit(NodeIndex.key(importPath), tree, true);
-        return new ImportPlan(planner.steps);
-    }
+	/**
+	 * Plans an import.
+	 *
+	 * @param tree       the parsed text (an anonymous root)
+	 * @param importPath where the text's top-level nodes go ({@code /} for the root)
+	 * @param existing   the records of the subtree at the import path as it is now
+	 * @param trim       what to do with existing nodes the text does not list
+	 * @return the plan
+	 * @throws IllegalArgumentException if a property value has no JSON form
+	 */
+	public static ImportPlan plan(TreeNode tree, String importPath, List<NodeRecord> existing, Trim trim) {
+		ImportPlanner planner = new ImportPlanner(new NodeIndex(existing), trim);
+		planner.visit(NodeIndex.key(importPath), tree, true);
+		return new ImportPlan(planner.steps);
+	}
 
-    private void visit(String path, TreeNode node, boolean top) {
-        if (!top) {
-            for (String child : existing.children(path)) {
-                if (node.child(child).isEmpty()) {
-                    extra(path + "/" + child);
-                }
-            }
-        }
-        for (TreeNode child : node.children().values()) {
-            String childPath = path + "/" + child.name();
-            byte[] data = NodeProperties.encode(child.properties());
-            if (existing.exists(childPath)) {
-                Map<String, Object> before = NodeProperties.decode(existing.get(childPath).data());
-                List<String> changes = PropertyDiff.describe(childPath, before, child.properties());
-                steps.add(changes.isEmpty() ? new ImportStep.Unchanged(childPath) : new ImportStep.Update(childPath, data, changes));
-                visit(childPath, child, false);
-            }
-            else {
-                steps.add(new ImportStep.Create(childPath, data, true));
-                create(childPath, child);
-            }
-        }
-    }
+	private void visit(String path, TreeNode node, boolean top) {
+		if (!top) {
+			for (String child : existing.children(path)) {
+				if (node.child(child).isEmpty()) {
+					extra(path + "/" + child);
+				}
+			}
+		}
+		for (TreeNode child : node.children().values()) {
+			String childPath = path + "/" + child.name();
+			byte[] data = NodeProperties.encode(child.properties());
+			if (existing.exists(childPath)) {
+				Map<String, Object> before = NodeProperties.decode(existing.get(childPath).data());
+				List<String> changes = PropertyDiff.describe(childPath, before, child.properties());
+				steps.add(changes.isEmpty() ? new ImportStep.Unchanged(childPath) : new ImportStep.Update(childPath, data, changes));
+				visit(childPath, child, false);
+			}
+			else {
+				steps.add(new ImportStep.Create(childPath, data, true));
+				create(childPath, child);
+			}
+		}
+	}
 
-    private void create(String path, TreeNode node) {
-        for (TreeNode child : node.children().values()) {
-            String childPath = path + "/" + child.name();
-            steps.add(new ImportStep.Create(childPath, NodeProperties.encode(child.properties()), false));
-            create(childPath, child);
-        }
-    }
+	private void create(String path, TreeNode node) {
+		for (TreeNode child : node.children().values()) {
+			String childPath = path + "/" + child.name();
+			steps.add(new ImportStep.Create(childPath, NodeProperties.encode(child.properties()), false));
+			create(childPath, child);
+		}
+	}
 
-    private void extra(String path) {
-        switch (trim) {
-            case WARN -> steps.add(new ImportStep.ExtraPath(path));
-            case DELETE -> RecursiveDelete.plan(existing, path, steps);
-            case KEEP -> {
-                // left in place silently
-            }
-        }
-    }
+	private void extra(String path) {
+		switch (trim) {
+			case WARN -> steps.add(new ImportStep.ExtraPath(path));
+			case DELETE -> RecursiveDelete.plan(existing, path, steps);
+			case KEEP -> {
+				// left in place silently
+			}
+		}
+	}
 }

@@ -19,60 +19,60 @@ import java.util.List;
  *                   ...) or a real run's ({@code extra path not trimmed: /p}, ...)
  */
 public record ImportResult(String source, String basePath, boolean dryRun, List<String> added, List<String> updated,
-        List<String> unchanged, List<String> deleted, List<String> notTrimmed, List<String> messages) {
+		List<String> unchanged, List<String> deleted, List<String> notTrimmed, List<String> messages) {
 
-    /**
-     * Creates a result with unmodifiable copies of the lists.
-     *
-     * @param source     the source name
-     * @param basePath   the import path
-     * @param dryRun     whether this was a dry run
-     * @param added      the nodes created
-     * @param updated    the nodes changed
-     * @param unchanged  the nodes left as they were
-     * @param deleted    the nodes deleted
-     * @param notTrimmed the extra nodes left in place
-     * @param messages   zc.zk's messages
-     */
-    public ImportResult {
-        added = List.copyOf(added);
-        updated = List.copyOf(updated);
-        unchanged = List.copyOf(unchanged);
-        deleted = List.copyOf(deleted);
-        notTrimmed = List.copyOf(notTrimmed);
-        messages = List.copyOf(messages);
-    }
+	/**
+	 * Creates a result with unmodifiable copies of the lists.
+	 *
+	 * @param source     the source name
+	 * @param basePath   the import path
+	 * @param dryRun     whether this was a dry run
+	 * @param added      the nodes created
+	 * @param updated    the nodes changed
+	 * @param unchanged  the nodes left as they were
+	 * @param deleted    the nodes deleted
+	 * @param notTrimmed the extra nodes left in place
+	 * @param messages   zc.zk's messages
+	 */
+	public ImportResult {
+		added = List.copyOf(added);
+		updated = List.copyOf(updated);
+		unchanged = List.copyOf(unchanged);
+		deleted = List.copyOf(deleted);
+		notTrimmed = List.copyOf(notTrimmed);
+		messages = List.copyOf(messages);
+	}
 
-    /**
-     * Summarizes a plan.
-     *
-     * @param source   the source name of the text
-     * @param basePath where it was imported
-     * @param plan     the plan that was applied (or, in a dry run, only computed)
-     * @param dryRun   whether this was a dry run
-     * @return the result, with the plan's dry-run or real-run messages
-     */
-    static ImportResult of(String source, String basePath, ImportPlan plan, boolean dryRun) {
-        return new ImportResult(source, basePath, dryRun, paths(plan, ImportStep.Create.class),
-                paths(plan, ImportStep.Update.class), paths(plan, ImportStep.Unchanged.class),
-                paths(plan, ImportStep.Delete.class),
-                plan.steps().stream().filter(step -> step instanceof ImportStep.ExtraPath
-                        || step instanceof ImportStep.KeepEphemeral || step instanceof ImportStep.KeepAncestor)
-                        .map(ImportStep::path).toList(),
-                dryRun ? plan.dryRunMessages() : plan.messages());
-    }
+	/**
+	 * Summarizes a plan.
+	 *
+	 * @param source   the source name of the text
+	 * @param basePath where it was imported
+	 * @param plan     the plan that was applied (or, in a dry run, only computed)
+	 * @param dryRun   whether this was a dry run
+	 * @return the result, with the plan's dry-run or real-run messages
+	 */
+	static ImportResult of(String source, String basePath, ImportPlan plan, boolean dryRun) {
+		return new ImportResult(source, basePath, dryRun, paths(plan, ImportStep.Create.class),
+				paths(plan, ImportStep.Update.class), paths(plan, ImportStep.Unchanged.class),
+				paths(plan, ImportStep.Delete.class),
+				plan.steps().stream().filter(step -> step instanceof ImportStep.ExtraPath
+						|| step instanceof ImportStep.KeepEphemeral || step instanceof ImportStep.KeepAncestor)
+						.map(ImportStep::path).toList(),
+				dryRun ? plan.dryRunMessages() : plan.messages());
+	}
 
-    private static List<String> paths(ImportPlan plan, Class<? extends ImportStep> kind) {
-        return plan.steps(kind).stream().map(ImportStep::path).toList();
-    }
+	private static List<String> paths(ImportPlan plan, Class<? extends ImportStep> kind) {
+		return plan.steps(kind).stream().map(ImportStep::path).toList();
+	}
 
-    /**
-     * Sums the result up in one line, as the startup import logs it.
-     *
-     * @return for example {@code 3 added, 1 updated, 40 unchanged, 0 deleted, 2 not trimmed}
-     */
-    public String summary() {
-        return added.size() + " added, " + updated.size() + " updated, " + unchanged.size() + " unchanged, "
-                + deleted.size() + " deleted, " + notTrimmed.size() + " not trimmed";
-    }
+	/**
+	 * Sums the result up in one line, as the startup import logs it.
+	 *
+	 * @return for example {@code 3 added, 1 updated, 40 unchanged, 0 deleted, 2 not trimmed}
+	 */
+	public String summary() {
+		return added.size() + " added, " + updated.size() + " updated, " + unchanged.size() + " unchanged, "
+				+ deleted.size() + " deleted, " + notTrimmed.size() + " not trimmed";
+	}
 }

@@ -12,91 +12,91 @@ import java.util.Map;
  */
 public final class LinkChecker {
 
-    private final LinkResolver resolver;
+	private final LinkResolver resolver;
 
-    private final PropertyLinkReader propertyLinks;
+	private final PropertyLinkReader propertyLinks;
 
-    private final List<LinkProblem> problems = new ArrayList<>();
+	private final List<LinkProblem> problems = new ArrayList<>();
 
-    private LinkChecker(NodeReader reader) {
-        this.resolver = new LinkResolver(reader);
-        this.propertyLinks = new PropertyLinkReader(reader);
-    }
+	private LinkChecker(NodeReader reader) {
+		this.resolver = new LinkResolver(reader);
+		this.propertyLinks = new PropertyLinkReader(reader);
+	}
 
-    /**
-     * Checks the links of a tree.
-     *
-     * @param tree      a tree (an anonymous root), parsed or exported
-     * @param mountPath where the tree's top-level nodes are (the import or export path)
-     * @param reader    how nodes are seen, for example {@code NodeReader.forTree(tree, mountPath)}
-     * @return the problems found, in tree order (empty if every link is good)
-     */
-    public static List<LinkProblem> check(TreeNode tree, String mountPath, NodeReader reader) {
-        LinkChecker checker = new LinkChecker(reader);
-        String mount = NodeIndex.key(mountPath);
-        tree.children().values().forEach(child -> checker.visit(mount + "/" + child.name(), child));
-        return checker.problems;
-    }
+	/**
+	 * Checks the links of a tree.
+	 *
+	 * @param tree      a tree (an anonymous root), parsed or exported
+	 * @param mountPath where the tree's top-level nodes are (the import or export path)
+	 * @param reader    how nodes are seen, for example {@code NodeReader.forTree(tree, mountPath)}
+	 * @return the problems found, in tree order (empty if every link is good)
+	 */
+	public static List<LinkProblem> check(TreeNode tree, String mountPath, NodeReader reader) {
+		LinkChecker checker = new LinkChecker(reader);
+		String mount = NodeIndex.key(mountPath);
+		tree.children().values().forEach(child -> checker.visit(mount + "/" + child.name(), child));
+		return checker.problems;
+	}
 
-    /**
-     * Checks the links of a parsed tree on its own: links may point only into the tree and to
-     * the mount path's ancestors; the first problem is thrown.
-     *
-     * @param tree      a parsed tree
-     * @param mountPath where it will be imported
-     * @throws TreeSyntaxException for the first link that leads nowhere or into a loop
-     */
-    public static void requireValid(TreeNode tree, String mountPath) {
-        List<LinkProblem> found = check(tree, mountPath, NodeReader.forTree(tree, mountPath));
-        if (!found.isEmpty()) {
-            throw found.get(0).toException();
-        }
-    }
+	/**
+	 * Checks the links of a parsed tree on its own: links may point only into the tree and to
+	 * the mount path's ancestors; the first problem is thrown.
+	 *
+	 * @param tree      a parsed tree
+	 * @param mountPath where it will be imported
+	 * @throws TreeSyntaxException for the first link that leads nowhere or into a loop
+	 */
+	public static void requireValid(TreeNode tree, String mountPath) {
+		List<LinkProblem> found = check(tree, mountPath, NodeReader.forTree(tree, mountPath));
+		if (!found.isEmpty()) {
+			throw found.get(0).toException();
+		}
+	}
 
-    private void visit(String path, TreeNode node) {
-        Map<String, Object> properties = node.properties();
-        properties.forEach((property, value) -> {
-            if (property.endsWith(TreeNode.LINK_SUFFIX)) {
-                checkLink(path, node, property, value);
-            }
-            else if (property.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-                String name = property.substring(0, property.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
-                if (!properties.containsKey(name)) {
-                    checkPropertyLink(path, node, property, name, value);
-                }
-            }
-        });
-        node.children().values().forEach(child -> visit(path + "/" + child.name(), child));
-    }
+	private void visit(String path, TreeNode node) {
+		Map<String, Object> properties = node.properties();
+		properties.forEach((property, value) -> {
+			if (property.endsWith(TreeNode.LINK_SUFFIX)) {
+				checkLink(path, node, property, value);
+			}
+			else if (property.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				String name = property.substring(0, property.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
+				if (!properties.containsKey(name)) {
+					checkPropertyLink(path, node, property, name, value);
+				}
+			}
+		});
+		node.children().values().forEach(child -> visit(path + "/" + child.name(), child));
+	}
 
-    private void checkLink(String path, TreeNode node, String property, Object target) {
-        String link = property + " " + target;
-        if (!(target instanceof String text) || text.isEmpty()) {
-            report(path, node, property, "link '" + link + "' has no target path");
-            return;
-        }
-        String linkPath = path + "/" + property.substring(0, property.length() - TreeNode.LINK_SUFFIX.length());
-        try {
-            resolver.resolve(text.startsWith("/") ? text : path + "/" + text, List.of(linkPath));
-        }
-        catch (NoSuchNodeException ex) {
-            report(path, node, property, "link '" + link + "' leads nowhere: no node " + ex.path());
-        }
-        catch (LinkLoopException ex) {
-            report(path, node, property, "link '" + link + "' is in a loop: " + String.join(" -> ", ex.paths()));
-        }
-    }
+	private void checkLink(String path, TreeNode node, String property, Object target) {
+		String link = property + " " + target;
+		if (!(target instanceof String text) || text.isEmpty()) {
+			report(path, node, property, "link '" + link + "' has no target path");
+			return;
+		}
+		String linkPath = path + "/" + property.substring(0, property.length() - TreeNode.LINK_SUFFIX.length());
+		try {
+			resolver.resolve(text.startsWith("/") ? text : path + "/" + text, List.of(linkPath));
+		}
+		catch (NoSuchNodeException ex) {
+			report(path, node, property, "link '" + link + "' leads nowhere: no node " + ex.path());
+		}
+		catch (LinkLoopException ex) {
+			report(path, node, property, "link '" + link + "' is in a loop: " + String.join(" -> ", ex.paths()));
+		}
+	}
 
-    private void checkPropertyLink(String path, TreeNode node, String property, String name, Object link) {
-        try {
-            propertyLinks.follow(path, name, link);
-        }
-        catch (BadPropertyLinkException ex) {
-            report(path, node, property, ex.getMessage());
-        }
-    }
+	private void checkPropertyLink(String path, TreeNode node, String property, String name, Object link) {
+		try {
+			propertyLinks.follow(path, name, link);
+		}
+		catch (BadPropertyLinkException ex) {
+			report(path, node, property, ex.getMessage());
+		}
+	}
 
-    private void report(String path, TreeNode node, String property, String reason) {
-        problems.add(new LinkProblem(path, property, node.propertyLocation(property).orElse(null), reason));
-    }
+	private void report(String path, TreeNode node, String property, String reason) {
+		problems.add(new LinkProblem(path, property, node.propertyLocation(property).orElse(null), reason));
+	}
 }

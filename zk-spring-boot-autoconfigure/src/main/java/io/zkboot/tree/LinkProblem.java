@@ -12,35 +12,35 @@ import java.util.Optional;
  */
 public record LinkProblem(String path, String property, Location location, String reason) {
 
-    /**
-     * Returns where the link's line is.
-     *
-     * @return the location, empty if the link was not read from a text
-     */
-    public Optional<Location> where() {
-        return Optional.ofNullable(location);
-    }
+	/**
+	 * Returns where the link's line is.
+	 *
+	 * @return the location, empty if the link was not read from a text
+	 */
+	public Optional<Location> where() {
+		return Optional.ofNullable(location);
+	}
 
-    /**
-     * Renders the problem as {@code source:line:column: reason}, or {@code path: reason} for
-     * links not read from a text.
-     *
-     * @return the message
-     */
-    public String message() {
-        return (location != null ? location.toString() : path) + ": " + reason;
-    }
+	/**
+	 * Renders the problem as {@code source:line:column: reason}, or {@code path: reason} for
+	 * links not read from a text.
+	 *
+	 * @return the message
+	 */
+	public String message() {
+		return (location != null ? location.toString() : path) + ": " + reason;
+	}
 
-    /**
-     * Turns the problem into the exception a parser would throw.
-     *
-     * @return the exception
-     * @throws IllegalStateException if the link was not read from a text
-     */
-    public TreeSyntaxException toException() {
-        if (location == null) {
-            throw new IllegalStateException("no location for " + message());
-        }
-        return new TreeSyntaxException(location, reason);
-    }
+	/**
+	 * Turns the problem into the exception a parser would throw.
+	 *
+	 * @return the exception
+	 * @throws IllegalStateException if the link was not read from a text
+	 */
+	public TreeSyntaxException toException() {
+		if (location == null) {
+			throw new IllegalStateException("no location for " + message());
+		}
+		return new TreeSyntaxException(location, reason);
+	}
 }

@@ -9,13 +9,13 @@ package io.zkboot.tree;
  */
 public record Location(String source, int line, int column) {
 
-    /**
-     * Renders the location as {@code source:line:column}.
-     *
-     * @return the location as compilers print it
-     */
-    @Override
-    public String toString() {
-        return source + ":" + line + ":" + column;
-    }
+	/**
+	 * Renders the location as {@code source:line:column}.
+	 *
+	 * @return the location as compilers print it
+	 */
+	@Override
+	public String toString() {
+		return source + ":" + line + ":" + column;
+	}
 }

@@ -11,40 +11,40 @@ import java.util.Map;
  */
 final class NodeIndex {
 
-    private final Map<String, NodeRecord> nodes = new HashMap<>();
+	private final Map<String, NodeRecord> nodes = new HashMap<>();
 
-    private final Map<String, List<String>> children = new HashMap<>();
+	private final Map<String, List<String>> children = new HashMap<>();
 
-    NodeIndex(List<NodeRecord> records) {
-        for (NodeRecord record : records) {
-            String path = key(record.path());
-            nodes.put(path, record);
-            if (!path.isEmpty()) {
-                int slash = path.lastIndexOf('/');
-                children.computeIfAbsent(path.substring(0, slash), k -> new ArrayList<>()).add(path.substring(slash + 1));
-            }
-        }
-        children.values().forEach(names -> names.sort(CodePointOrder.NAMES));
-    }
+	NodeIndex(List<NodeRecord> records) {
+		for (NodeRecord record : records) {
+			String path = key(record.path());
+			nodes.put(path, record);
+			if (!path.isEmpty()) {
+				int slash = path.lastIndexOf('/');
+				children.computeIfAbsent(path.substring(0, slash), k -> new ArrayList<>()).add(path.substring(slash + 1));
+			}
+		}
+		children.values().forEach(names -> names.sort(CodePointOrder.NAMES));
+	}
 
-    /** The index key of a path: trailing slashes removed, so the root is the empty string. */
-    static String key(String path) {
-        int end = path.length();
-        while (end > 0 && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path.substring(0, end);
-    }
+	/** The index key of a path: trailing slashes removed, so the root is the empty string. */
+	static String key(String path) {
+		int end = path.length();
+		while (end > 0 && path.charAt(end - 1) == '/') {
+			end--;
+		}
+		return path.substring(0, end);
+	}
 
-    NodeRecord get(String path) {
-        return nodes.get(path);
-    }
+	NodeRecord get(String path) {
+		return nodes.get(path);
+	}
 
-    boolean exists(String path) {
-        return nodes.containsKey(path);
-    }
+	boolean exists(String path) {
+		return nodes.containsKey(path);
+	}
 
-    List<String> children(String path) {
-        return children.getOrDefault(path, List.of());
-    }
+	List<String> children(String path) {
+		return children.getOrDefault(path, List.of());
+	}
 }

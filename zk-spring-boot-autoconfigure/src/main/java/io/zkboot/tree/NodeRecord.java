@@ -12,22 +12,22 @@ import io.zkboot.core.ZkNode;
  */
 public record NodeRecord(String path, byte[] data, long ephemeralOwner) {
 
-    /**
-     * Takes the record of a node read by {@code ZkTemplate}.
-     *
-     * @param node the node, with its Stat
-     * @return its path, data and ephemeral owner
-     */
-    public static NodeRecord of(ZkNode node) {
-        return new NodeRecord(node.path(), node.data(), node.stat().getEphemeralOwner());
-    }
+	/**
+	 * Takes the record of a node read by {@code ZkTemplate}.
+	 *
+	 * @param node the node, with its Stat
+	 * @return its path, data and ephemeral owner
+	 */
+	public static NodeRecord of(ZkNode node) {
+		return new NodeRecord(node.path(), node.data(), node.stat().getEphemeralOwner());
+	}
 
-    /**
-     * Tells whether the node is ephemeral.
-     *
-     * @return {@code true} if a session owns the node
-     */
-    public boolean ephemeral() {
-        return ephemeralOwner != 0;
-    }
+	/**
+	 * Tells whether the node is ephemeral.
+	 *
+	 * @return {@code true} if a session owns the node
+	 */
+	public boolean ephemeral() {
+		return ephemeralOwner != 0;
+	}
 }

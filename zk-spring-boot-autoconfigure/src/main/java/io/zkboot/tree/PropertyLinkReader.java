@@ -16,79 +16,79 @@ import java.util.NoSuchElementException;
  */
 public final class PropertyLinkReader {
 
-    private final NodeReader reader;
+	private final NodeReader reader;
 
-    private final LinkResolver resolver;
+	private final LinkResolver resolver;
 
-    /**
-     * Creates a property reader.
-     *
-     * @param reader where the nodes are read
-     */
-    public PropertyLinkReader(NodeReader reader) {
-        this.reader = reader;
-        this.resolver = new LinkResolver(reader);
-    }
+	/**
+	 * Creates a property reader.
+	 *
+	 * @param reader where the nodes are read
+	 */
+	public PropertyLinkReader(NodeReader reader) {
+		this.reader = reader;
+		this.resolver = new LinkResolver(reader);
+	}
 
-    /**
-     * Reads one property of a node, following property links.
-     *
-     * @param path the node's path, possibly through symbolic links
-     * @param name the property name (without {@code  =>})
-     * @return the value, possibly {@code null}
-     * @throws NoSuchNodeException      if the path leads nowhere
-     * @throws NoSuchElementException   if the node has neither the property nor a link for it
-     * @throws BadPropertyLinkException if the link cannot be followed
-     */
-    public Object get(String path, String name) {
-        return lookup(path, properties(resolver.resolve(path)), name, List.of());
-    }
+	/**
+	 * Reads one property of a node, following property links.
+	 *
+	 * @param path the node's path, possibly through symbolic links
+	 * @param name the property name (without {@code  =>})
+	 * @return the value, possibly {@code null}
+	 * @throws NoSuchNodeException      if the path leads nowhere
+	 * @throws NoSuchElementException   if the node has neither the property nor a link for it
+	 * @throws BadPropertyLinkException if the link cannot be followed
+	 */
+	public Object get(String path, String name) {
+		return lookup(path, properties(resolver.resolve(path)), name, List.of());
+	}
 
-    /**
-     * Follows one property link, whether or not a stored property shadows it.
-     *
-     * @param path the path of the node holding the link
-     * @param name the property name (without {@code  =>})
-     * @param link the link value, {@code path [property]}
-     * @return the linked value, possibly {@code null}
-     * @throws BadPropertyLinkException if the link cannot be followed
-     */
-    public Object follow(String path, String name, Object link) {
-        return follow(path, name, link, List.of());
-    }
+	/**
+	 * Follows one property link, whether or not a stored property shadows it.
+	 *
+	 * @param path the path of the node holding the link
+	 * @param name the property name (without {@code  =>})
+	 * @param link the link value, {@code path [property]}
+	 * @return the linked value, possibly {@code null}
+	 * @throws BadPropertyLinkException if the link cannot be followed
+	 */
+	public Object follow(String path, String name, Object link) {
+		return follow(path, name, link, List.of());
+	}
 
-    private Object lookup(String path, Map<String, Object> properties, String name, List<String> seen) {
-        if (properties.containsKey(name)) {
-            return properties.get(name);
-        }
-        String linkName = name + TreeNode.PROPERTY_LINK_SUFFIX;
-        if (!properties.containsKey(linkName)) {
-            throw new NoSuchElementException("no property " + name + " at " + path);
-        }
-        return follow(path, name, properties.get(linkName), seen);
-    }
+	private Object lookup(String path, Map<String, Object> properties, String name, List<String> seen) {
+		if (properties.containsKey(name)) {
+			return properties.get(name);
+		}
+		String linkName = name + TreeNode.PROPERTY_LINK_SUFFIX;
+		if (!properties.containsKey(linkName)) {
+			throw new NoSuchElementException("no property " + name + " at " + path);
+		}
+		return follow(path, name, properties.get(linkName), seen);
+	}
 
-    private Object follow(String path, String name, Object link, List<String> seen) {
-        try {
-            String[] tokens = String.valueOf(link).strip().split("\\s+");
-            if (tokens.length > 2 || tokens[0].isEmpty()) {
-                throw new IllegalArgumentException("Invalid property link");
-            }
-            String target = tokens[0].startsWith("/") ? tokens[0] : path + "/" + tokens[0];
-            String resolved = resolver.resolve(target);
-            List<String> visited = new ArrayList<>(seen);
-            visited.add(resolved);
-            if (seen.contains(resolved)) {
-                throw new LinkLoopException(visited);
-            }
-            return lookup(target, properties(resolved), tokens.length > 1 ? tokens[1] : name, visited);
-        }
-        catch (RuntimeException cause) {
-            throw new BadPropertyLinkException(name + TreeNode.PROPERTY_LINK_SUFFIX, link, cause);
-        }
-    }
+	private Object follow(String path, String name, Object link, List<String> seen) {
+		try {
+			String[] tokens = String.valueOf(link).strip().split("\\s+");
+			if (tokens.length > 2 || tokens[0].isEmpty()) {
+				throw new IllegalArgumentException("Invalid property link");
+			}
+			String target = tokens[0].startsWith("/") ? tokens[0] : path + "/" + tokens[0];
+			String resolved = resolver.resolve(target);
+			List<String> visited = new ArrayList<>(seen);
+			visited.add(resolved);
+			if (seen.contains(resolved)) {
+				throw new LinkLoopException(visited);
+			}
+			return lookup(target, properties(resolved), tokens.length > 1 ? tokens[1] : name, visited);
+		}
+		catch (RuntimeException cause) {
+			throw new BadPropertyLinkException(name + TreeNode.PROPERTY_LINK_SUFFIX, link, cause);
+		}
+	}
 
-    private Map<String, Object> properties(String path) {
-        return reader.properties(path).orElseThrow(() -> new NoSuchNodeException(path));
-    }
+	private Map<String, Object> properties(String path) {
+		return reader.properties(path).orElseThrow(() -> new NoSuchNodeException(path));
+	}
 }

@@ -12,60 +12,60 @@ import io.zkboot.core.NodeProperties;
  */
 public final class TreeExport {
 
-    private static final String RESERVED = "zookeeper";
+	private static final String RESERVED = "zookeeper";
 
-    private TreeExport() {
-    }
+	private TreeExport() {
+	}
 
-    /**
-     * Builds the model of the subtree at {@code path}.
-     *
-     * @param records   the records of (at least) the subtree, in any order
-     * @param path      the subtree's path; {@code /} exports every top-level node
-     * @param ephemeral whether to keep ephemeral nodes
-     * @param name      a new name for the top node, or {@code null}; when exporting {@code /},
-     *                  a name wraps all top-level nodes in a node of that name
-     * @return an anonymous root holding the exported node(s)
-     * @throws IllegalArgumentException if there is no record for {@code path}
-     */
-    public static TreeNode model(List<NodeRecord> records, String path, boolean ephemeral, String name) {
-        NodeIndex index = new NodeIndex(records);
-        TreeNode root = TreeNode.root();
-        if (path.equals("/")) {
-            TreeNode holder = name == null ? root : root.addChild(new TreeNode(name, null));
-            index.children("").stream().filter(child -> !child.equals(RESERVED))
-                    .forEach(child -> add(index, holder, "/" + child, child, ephemeral));
-            return root;
-        }
-        String key = NodeIndex.key(path);
-        if (!index.exists(key)) {
-            throw new IllegalArgumentException("no node " + path);
-        }
-        add(index, root, key, name == null ? key.substring(key.lastIndexOf('/') + 1) : name, ephemeral);
-        return root;
-    }
+	/**
+	 * Builds the model of the subtree at {@code path}.
+	 *
+	 * @param records   the records of (at least) the subtree, in any order
+	 * @param path      the subtree's path; {@code /} exports every top-level node
+	 * @param ephemeral whether to keep ephemeral nodes
+	 * @param name      a new name for the top node, or {@code null}; when exporting {@code /},
+	 *                  a name wraps all top-level nodes in a node of that name
+	 * @return an anonymous root holding the exported node(s)
+	 * @throws IllegalArgumentException if there is no record for {@code path}
+	 */
+	public static TreeNode model(List<NodeRecord> records, String path, boolean ephemeral, String name) {
+		NodeIndex index = new NodeIndex(records);
+		TreeNode root = TreeNode.root();
+		if (path.equals("/")) {
+			TreeNode holder = name == null ? root : root.addChild(new TreeNode(name, null));
+			index.children("").stream().filter(child -> !child.equals(RESERVED))
+					.forEach(child -> add(index, holder, "/" + child, child, ephemeral));
+			return root;
+		}
+		String key = NodeIndex.key(path);
+		if (!index.exists(key)) {
+			throw new IllegalArgumentException("no node " + path);
+		}
+		add(index, root, key, name == null ? key.substring(key.lastIndexOf('/') + 1) : name, ephemeral);
+		return root;
+	}
 
-    /**
-     * Exports the subtree at {@code path} as text: {@link #model} rendered by
-     * {@link TreeRenderer}.
-     *
-     * @param records   the records of (at least) the subtree
-     * @param path      the subtree's path
-     * @param ephemeral whether to keep ephemeral nodes
-     * @param name      a new name for the top node, or {@code null}
-     * @return the tree text
-     */
-    public static String text(List<NodeRecord> records, String path, boolean ephemeral, String name) {
-        return TreeRenderer.render(model(records, path, ephemeral, name));
-    }
+	/**
+	 * Exports the subtree at {@code path} as text: {@link #model} rendered by
+	 * {@link TreeRenderer}.
+	 *
+	 * @param records   the records of (at least) the subtree
+	 * @param path      the subtree's path
+	 * @param ephemeral whether to keep ephemeral nodes
+	 * @param name      a new name for the top node, or {@code null}
+	 * @return the tree text
+	 */
+	public static String text(List<NodeRecord> records, String path, boolean ephemeral, String name) {
+		return TreeRenderer.render(model(records, path, ephemeral, name));
+	}
 
-    private static void add(NodeIndex index, TreeNode parent, String path, String label, boolean ephemeral) {
-        NodeRecord record = index.get(path);
-        if (record.ephemeral() && !ephemeral) {
-            return;
-        }
-        TreeNode node = parent.addChild(new TreeNode(label, null));
-        NodeProperties.decode(record.data()).forEach((key, value) -> node.putProperty(key, value, null));
-        index.children(path).forEach(child -> add(index, node, path + "/" + child, child, ephemeral));
-    }
+	private static void add(NodeIndex index, TreeNode parent, String path, String label, boolean ephemeral) {
+		NodeRecord record = index.get(path);
+		if (record.ephemeral() && !ephemeral) {
+			return;
+		}
+		TreeNode node = parent.addChild(new TreeNode(label, null));
+		NodeProperties.decode(record.data()).forEach((key, value) -> node.putProperty(key, value, null));
+		index.children(path).forEach(child -> add(index, node, path + "/" + child, child, ephemeral));
+	}
 }

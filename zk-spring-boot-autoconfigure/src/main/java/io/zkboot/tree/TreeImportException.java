@@ -7,22 +7,22 @@ package io.zkboot.tree;
  */
 public class TreeImportException extends RuntimeException {
 
-    /**
-     * Creates the exception.
-     *
-     * @param message which transaction failed
-     * @param cause   ZooKeeper's error
-     */
-    public TreeImportException(String message, Throwable cause) {
-        super(message, cause);
-    }
+	/**
+	 * Creates the exception.
+	 *
+	 * @param message which transaction failed
+	 * @param cause   ZooKeeper's error
+	 */
+	public TreeImportException(String message, Throwable cause) {
+		super(message, cause);
+	}
 
-    /**
-     * Creates the exception for an import refused before anything was sent.
-     *
-     * @param message why the import cannot be made
-     */
-    public TreeImportException(String message) {
-        super(message);
-    }
+	/**
+	 * Creates the exception for an import refused before anything was sent.
+	 *
+	 * @param message why the import cannot be made
+	 */
+	public TreeImportException(String message) {
+		super(message);
+	}
 }

@@ -25,143 +25,143 @@ import org.slf4j.LoggerFactory;
  */
 public final class TreeImporter {
 
-    private static final Logger logger = LoggerFactory.getLogger(TreeImporter.class);
+	private static final Logger logger = LoggerFactory.getLogger(TreeImporter.class);
 
-    private static final int MAX_OPS = 200;
+	private static final int MAX_OPS = 200;
 
-    private static final int MAX_BYTES = 256 * 1024;
+	private static final int MAX_BYTES = 256 * 1024;
 
-    private static final int MAX_IN_FLIGHT = 8;
+	private static final int MAX_IN_FLIGHT = 8;
 
-    private final CuratorFramework client;
+	private final CuratorFramework client;
 
-    private final List<ACL> acl;
+	private final List<ACL> acl;
 
-    /**
-     * Creates an importer.
-     *
-     * @param client a started Curator client
-     * @param acl    the ACL of created nodes, for example {@code ZooDefs.Ids.OPEN_ACL_UNSAFE}, or
-     *               {@code null} for the one the client's ACL provider gives
-     */
-    public TreeImporter(CuratorFramework client, List<ACL> acl) {
-        this.client = client;
-        this.acl = acl == null ? null : List.copyOf(acl);
-    }
+	/**
+	 * Creates an importer.
+	 *
+	 * @param client a started Curator client
+	 * @param acl    the ACL of created nodes, for example {@code ZooDefs.Ids.OPEN_ACL_UNSAFE}, or
+	 *               {@code null} for the one the client's ACL provider gives
+	 */
+	public TreeImporter(CuratorFramework client, List<ACL> acl) {
+		this.client = client;
+		this.acl = acl == null ? null : List.copyOf(acl);
+	}
 
-    /**
-     * Applies a plan and reports what zc.zk would print for it.
-     *
-     * @param plan the plan, computed from the current state of the nodes it touches
-     * @return the plan's real-run messages, which are also logged
-     * @throws TreeImportException if ZooKeeper refuses a transaction; no transaction is sent
-     *                             after that, but those already sent may be applied
-     */
-    public List<String> apply(ImportPlan plan) {
-        commitAll(batches(plan));
-        List<String> messages = plan.messages();
-        messages.forEach(logger::info);
-        return messages;
-    }
+	/**
+	 * Applies a plan and reports what zc.zk would print for it.
+	 *
+	 * @param plan the plan, computed from the current state of the nodes it touches
+	 * @return the plan's real-run messages, which are also logged
+	 * @throws TreeImportException if ZooKeeper refuses a transaction; no transaction is sent
+	 *                             after that, but those already sent may be applied
+	 */
+	public List<String> apply(ImportPlan plan) {
+		commitAll(batches(plan));
+		List<String> messages = plan.messages();
+		messages.forEach(logger::info);
+		return messages;
+	}
 
-    private List<List<CuratorOp>> batches(ImportPlan plan) {
-        List<List<CuratorOp>> batches = new ArrayList<>();
-        List<CuratorOp> batch = new ArrayList<>();
-        int bytes = 0;
-        for (ImportStep step : plan.steps()) {
-            Optional<CuratorOp> op = operation(step);
-            if (op.isEmpty()) {
-                continue;
-            }
-            int size = step.path().length() + dataSize(step);
-            if (!batch.isEmpty() && (batch.size() == MAX_OPS || bytes + size > MAX_BYTES)) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(op.get());
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
-    }
+	private List<List<CuratorOp>> batches(ImportPlan plan) {
+		List<List<CuratorOp>> batches = new ArrayList<>();
+		List<CuratorOp> batch = new ArrayList<>();
+		int bytes = 0;
+		for (ImportStep step : plan.steps()) {
+			Optional<CuratorOp> op = operation(step);
+			if (op.isEmpty()) {
+				continue;
+			}
+			int size = step.path().length() + dataSize(step);
+			if (!batch.isEmpty() && (batch.size() == MAX_OPS || bytes + size > MAX_BYTES)) {
+				batches.add(batch);
+				batch = new ArrayList<>();
+				bytes = 0;
+			}
+			batch.add(op.get());
+			bytes += size;
+		}
+		if (!batch.isEmpty()) {
+			batches.add(batch);
+		}
+		return batches;
+	}
 
-    private Optional<CuratorOp> operation(ImportStep step) {
-        try {
-            if (step instanceof ImportStep.Create create) {
-                return Optional.of(client.transactionOp().create().withMode(CreateMode.PERSISTENT).withACL(acl)
-                        .forPath(create.path(), create.data()));
-            }
-            if (step instanceof ImportStep.Update update) {
-                return Optional.of(client.transactionOp().setData().forPath(update.path(), update.data()));
-            }
-            if (step instanceof ImportStep.Delete delete) {
-                logger.info("deleting {}", delete.path());
-                return Optional.of(client.transactionOp().delete().forPath(delete.path()));
-            }
-            return Optional.empty();
-        }
-        catch (Exception ex) {
-            throw new TreeImportException("cannot prepare " + step, ex);
-        }
-    }
+	private Optional<CuratorOp> operation(ImportStep step) {
+		try {
+			if (step instanceof ImportStep.Create create) {
+				return Optional.of(client.transactionOp().create().withMode(CreateMode.PERSISTENT).withACL(acl)
+						.forPath(create.path(), create.data()));
+			}
+			if (step instanceof ImportStep.Update update) {
+				return Optional.of(client.transactionOp().setData().forPath(update.path(), update.data()));
+			}
+			if (step instanceof ImportStep.Delete delete) {
+				logger.info("deleting {}", delete.path());
+				return Optional.of(client.transactionOp().delete().forPath(delete.path()));
+			}
+			return Optional.empty();
+		}
+		catch (Exception ex) {
+			throw new TreeImportException("cannot prepare " + step, ex);
+		}
+	}
 
-    private static int dataSize(ImportStep step) {
-        if (step instanceof ImportStep.Create create) {
-            return create.data().length;
-        }
-        if (step instanceof ImportStep.Update update) {
-            return update.data().length;
-        }
-        return 0;
-    }
+	private static int dataSize(ImportStep step) {
+		if (step instanceof ImportStep.Create create) {
+			return create.data().length;
+		}
+		if (step instanceof ImportStep.Update update) {
+			return update.data().length;
+		}
+		return 0;
+	}
 
-    private void commitAll(List<List<CuratorOp>> batches) {
-        Semaphore window = new Semaphore(MAX_IN_FLIGHT);
-        AtomicReference<TreeImportException> failure = new AtomicReference<>();
-        for (List<CuratorOp> batch : batches) {
-            acquire(window, 1);
-            if (failure.get() != null) {
-                window.release();
-                break;
-            }
-            String first = batch.get(0).getTypeAndPath().getForPath();
-            try {
-                client.transaction().inBackground((c, event) -> {
-                    failed(event, first).ifPresent(ex -> failure.compareAndSet(null, ex));
-                    window.release();
-                }).forOperations(batch);
-            }
-            catch (Exception ex) {
-                window.release();
-                failure.compareAndSet(null, refused(first, ex));
-                break;
-            }
-        }
-        acquire(window, MAX_IN_FLIGHT);
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-    }
+	private void commitAll(List<List<CuratorOp>> batches) {
+		Semaphore window = new Semaphore(MAX_IN_FLIGHT);
+		AtomicReference<TreeImportException> failure = new AtomicReference<>();
+		for (List<CuratorOp> batch : batches) {
+			acquire(window, 1);
+			if (failure.get() != null) {
+				window.release();
+				break;
+			}
+			String first = batch.get(0).getTypeAndPath().getForPath();
+			try {
+				client.transaction().inBackground((c, event) -> {
+					failed(event, first).ifPresent(ex -> failure.compareAndSet(null, ex));
+					window.release();
+				}).forOperations(batch);
+			}
+			catch (Exception ex) {
+				window.release();
+				failure.compareAndSet(null, refused(first, ex));
+				break;
+			}
+		}
+		acquire(window, MAX_IN_FLIGHT);
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+	}
 
-    private static Optional<TreeImportException> failed(CuratorEvent event, String first) {
-        KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
-        return code == KeeperException.Code.OK ? Optional.empty() : Optional.of(refused(first, KeeperException.create(code)));
-    }
+	private static Optional<TreeImportException> failed(CuratorEvent event, String first) {
+		KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
+		return code == KeeperException.Code.OK ? Optional.empty() : Optional.of(refused(first, KeeperException.create(code)));
+	}
 
-    private static TreeImportException refused(String first, Exception cause) {
-        return new TreeImportException("ZooKeeper refused the transaction starting at " + first, cause);
-    }
+	private static TreeImportException refused(String first, Exception cause) {
+		return new TreeImportException("ZooKeeper refused the transaction starting at " + first, cause);
+	}
 
-    private static void acquire(Semaphore window, int permits) {
-        try {
-            window.acquire(permits);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new TreeImportException("interrupted while importing", ex);
-        }
-    }
+	private static void acquire(Semaphore window, int permits) {
+		try {
+			window.acquire(permits);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TreeImportException("interrupted while importing", ex);
+		}
+	}
 }

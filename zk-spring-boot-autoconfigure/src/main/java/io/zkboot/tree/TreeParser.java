@@ -20,147 +20,147 @@ import java.util.regex.Pattern;
  */
 public final class TreeParser {
 
-    private static final Pattern PROPERTY_LINK = Pattern.compile("(\\S+)\\s*=>\\s*(\\S+(?:\\s+\\S+)?)(?:\\s+/\\S+)?", Pattern.DOTALL);
+	private static final Pattern PROPERTY_LINK = Pattern.compile("(\\S+)\\s*=>\\s*(\\S+(?:\\s+\\S+)?)(?:\\s+/\\S+)?", Pattern.DOTALL);
 
-    private static final Pattern PROPERTY = Pattern.compile("(\\S+)\\s*=\\s*(\\S.*)", Pattern.DOTALL);
+	private static final Pattern PROPERTY = Pattern.compile("(\\S+)\\s*=\\s*(\\S.*)", Pattern.DOTALL);
 
-    private static final Pattern LINK = Pattern.compile("(\\S+)\\s*->\\s*(\\S+)", Pattern.DOTALL);
+	private static final Pattern LINK = Pattern.compile("(\\S+)\\s*->\\s*(\\S+)", Pattern.DOTALL);
 
-    private static final Pattern NODE = Pattern.compile("/(\\S+)(?:\\s*:\\s*(\\S.*))?", Pattern.DOTALL);
+	private static final Pattern NODE = Pattern.compile("/(\\S+)(?:\\s*:\\s*(\\S.*))?", Pattern.DOTALL);
 
-    private static final String WHITESPACE = " \t\n\u000b\f\r";
+	private static final String WHITESPACE = " \t\n\u000b\f\r";
 
-    private final String source;
+	private final String source;
 
-    private final TreeNode root = TreeNode.root();
+	private final TreeNode root = TreeNode.root();
 
-    private final List<Level> stack = new ArrayList<>();
+	private final List<Level> stack = new ArrayList<>();
 
-    private TreeParser(String source) {
-        this.source = source;
-        stack.add(new Level(-1, root));
-    }
+	private TreeParser(String source) {
+		this.source = source;
+		stack.add(new Level(-1, root));
+	}
 
-    /**
-     * Parses a tree text.
-     *
-     * @param text   the tree-definition text
-     * @param source the name used in error messages, for example a file name
-     * @return the anonymous root whose children are the text's top-level nodes
-     * @throws TreeSyntaxException if the text is not a valid tree
-     */
-    public static TreeNode parse(String text, String source) {
-        TreeParser parser = new TreeParser(source);
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            parser.line(i + 1, lines[i]);
-        }
-        return parser.root;
-    }
+	/**
+	 * Parses a tree text.
+	 *
+	 * @param text   the tree-definition text
+	 * @param source the name used in error messages, for example a file name
+	 * @return the anonymous root whose children are the text's top-level nodes
+	 * @throws TreeSyntaxException if the text is not a valid tree
+	 */
+	public static TreeNode parse(String text, String source) {
+		TreeParser parser = new TreeParser(source);
+		String[] lines = text.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			parser.line(i + 1, lines[i]);
+		}
+		return parser.root;
+	}
 
-    private void line(int number, String raw) {
-        String line = stripTrailing(raw);
-        int indent = 0;
-        while (indent < line.length() && WHITESPACE.indexOf(line.charAt(indent)) >= 0) {
-            indent++;
-        }
-        String content = line.substring(indent);
-        if (content.isEmpty() || content.startsWith("#")) {
-            return;
-        }
-        Location at = new Location(source, number, indent + 1);
-        Object item = classify(content, at);
-        Level top = stack.get(stack.size() - 1);
-        if (indent > top.indent()) {
-            if (top.item() instanceof Property) {
-                throw new TreeSyntaxException(at, "Can't indent under properties");
-            }
-            stack.add(new Level(indent, item));
-        }
-        else {
-            while (indent < top.indent()) {
-                stack.remove(stack.size() - 1);
-                top = stack.get(stack.size() - 1);
-            }
-            if (indent > top.indent()) {
-                throw new TreeSyntaxException(at, "Invalid indentation");
-            }
-        }
-        TreeNode parent = (TreeNode) stack.get(stack.size() - 2).item();
-        if (item instanceof TreeNode node) {
-            attach(parent, node, at);
-            stack.set(stack.size() - 1, new Level(indent, node));
-        }
-        else {
-            store(parent, (Property) item, at);
-        }
-    }
+	private void line(int number, String raw) {
+		String line = stripTrailing(raw);
+		int indent = 0;
+		while (indent < line.length() && WHITESPACE.indexOf(line.charAt(indent)) >= 0) {
+			indent++;
+		}
+		String content = line.substring(indent);
+		if (content.isEmpty() || content.startsWith("#")) {
+			return;
+		}
+		Location at = new Location(source, number, indent + 1);
+		Object item = classify(content, at);
+		Level top = stack.get(stack.size() - 1);
+		if (indent > top.indent()) {
+			if (top.item() instanceof Property) {
+				throw new TreeSyntaxException(at, "Can't indent under properties");
+			}
+			stack.add(new Level(indent, item));
+		}
+		else {
+			while (indent < top.indent()) {
+				stack.remove(stack.size() - 1);
+				top = stack.get(stack.size() - 1);
+			}
+			if (indent > top.indent()) {
+				throw new TreeSyntaxException(at, "Invalid indentation");
+			}
+		}
+		TreeNode parent = (TreeNode) stack.get(stack.size() - 2).item();
+		if (item instanceof TreeNode node) {
+			attach(parent, node, at);
+			stack.set(stack.size() - 1, new Level(indent, node));
+		}
+		else {
+			store(parent, (Property) item, at);
+		}
+	}
 
-    private Object classify(String content, Location at) {
-        Matcher m;
-        if ((m = PROPERTY_LINK.matcher(content)).matches()) {
-            return new Property(m.group(1) + TreeNode.PROPERTY_LINK_SUFFIX, m.group(2));
-        }
-        if ((m = PROPERTY.matcher(content)).matches()) {
-            return new Property(m.group(1), value(m.group(2), at, m.start(2)));
-        }
-        if ((m = LINK.matcher(content)).matches()) {
-            return new Property(m.group(1) + TreeNode.LINK_SUFFIX, m.group(2));
-        }
-        if ((m = NODE.matcher(content)).matches()) {
-            TreeNode node = new TreeNode(m.group(1), at);
-            if (m.group(2) != null) {
-                node.putProperty(TreeNode.TYPE, m.group(2), new Location(source, at.line(), at.column() + m.start(2)));
-            }
-            return node;
-        }
-        if (content.contains("->")) {
-            throw new TreeSyntaxException(at, "Bad link format: " + content);
-        }
-        throw new TreeSyntaxException(at, "Unrecognized data: " + content);
-    }
+	private Object classify(String content, Location at) {
+		Matcher m;
+		if ((m = PROPERTY_LINK.matcher(content)).matches()) {
+			return new Property(m.group(1) + TreeNode.PROPERTY_LINK_SUFFIX, m.group(2));
+		}
+		if ((m = PROPERTY.matcher(content)).matches()) {
+			return new Property(m.group(1), value(m.group(2), at, m.start(2)));
+		}
+		if ((m = LINK.matcher(content)).matches()) {
+			return new Property(m.group(1) + TreeNode.LINK_SUFFIX, m.group(2));
+		}
+		if ((m = NODE.matcher(content)).matches()) {
+			TreeNode node = new TreeNode(m.group(1), at);
+			if (m.group(2) != null) {
+				node.putProperty(TreeNode.TYPE, m.group(2), new Location(source, at.line(), at.column() + m.start(2)));
+			}
+			return node;
+		}
+		if (content.contains("->")) {
+			throw new TreeSyntaxException(at, "Bad link format: " + content);
+		}
+		throw new TreeSyntaxException(at, "Unrecognized data: " + content);
+	}
 
-    private Object value(String expression, Location at, int start) {
-        try {
-            return PythonLiteral.parse(expression);
-        }
-        catch (LiteralSyntaxException ex) {
-            throw new TreeSyntaxException(new Location(source, at.line(), at.column() + start + ex.offset()), ex.reason());
-        }
-    }
+	private Object value(String expression, Location at, int start) {
+		try {
+			return PythonLiteral.parse(expression);
+		}
+		catch (LiteralSyntaxException ex) {
+			throw new TreeSyntaxException(new Location(source, at.line(), at.column() + start + ex.offset()), ex.reason());
+		}
+	}
 
-    private void attach(TreeNode parent, TreeNode node, Location at) {
-        parent.child(node.name()).ifPresent(first -> {
-            throw new TreeSyntaxException(at, "duplicate node: /" + node.name() + first.location()
-                    .map(l -> " (first given at line " + l.line() + ")").orElse(""));
-        });
-        parent.addChild(node);
-    }
+	private void attach(TreeNode parent, TreeNode node, Location at) {
+		parent.child(node.name()).ifPresent(first -> {
+			throw new TreeSyntaxException(at, "duplicate node: /" + node.name() + first.location()
+					.map(l -> " (first given at line " + l.line() + ")").orElse(""));
+		});
+		parent.addChild(node);
+	}
 
-    private void store(TreeNode parent, Property property, Location at) {
-        if (parent == root) {
-            throw new TreeSyntaxException(at, "Can't import properties above imported nodes.");
-        }
-        if (parent.properties().containsKey(property.name())) {
-            throw new TreeSyntaxException(at, "duplicate property: " + property.name() + parent.propertyLocation(property.name())
-                    .map(l -> " (first given at line " + l.line() + ")").orElse(""));
-        }
-        parent.putProperty(property.name(), property.value(), at);
-    }
+	private void store(TreeNode parent, Property property, Location at) {
+		if (parent == root) {
+			throw new TreeSyntaxException(at, "Can't import properties above imported nodes.");
+		}
+		if (parent.properties().containsKey(property.name())) {
+			throw new TreeSyntaxException(at, "duplicate property: " + property.name() + parent.propertyLocation(property.name())
+					.map(l -> " (first given at line " + l.line() + ")").orElse(""));
+		}
+		parent.putProperty(property.name(), property.value(), at);
+	}
 
-    private static String stripTrailing(String line) {
-        int end = line.length();
-        while (end > 0 && WHITESPACE.indexOf(line.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return line.substring(0, end);
-    }
+	private static String stripTrailing(String line) {
+		int end = line.length();
+		while (end > 0 && WHITESPACE.indexOf(line.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return line.substring(0, end);
+	}
 
-    /** A stored property read from one line. */
-    private record Property(String name, Object value) {
-    }
+	/** A stored property read from one line. */
+	private record Property(String name, Object value) {
+	}
 
-    /** An open indentation level: the node, or the property, that opened it. */
-    private record Level(int indent, Object item) {
-    }
+	/** An open indentation level: the node, or the property, that opened it. */
+	private record Level(int indent, Object item) {
+	}
 }

@@ -17,52 +17,52 @@ import java.util.TreeMap;
  */
 public final class TreeRenderer {
 
-    private static final String INDENT = "  ";
+	private static final String INDENT = "  ";
 
-    private TreeRenderer() {
-    }
+	private TreeRenderer() {
+	}
 
-    /**
-     * Renders the children of an anonymous root (the root's own properties are not rendered).
-     *
-     * @param root the anonymous root of a parsed or exported tree
-     * @return the text, each line ending in a line feed; a single line feed for an empty tree
-     */
-    public static String render(TreeNode root) {
-        StringBuilder out = new StringBuilder();
-        root.children().values().forEach(child -> node(out, child, ""));
-        return out.length() == 0 ? "\n" : out.toString();
-    }
+	/**
+	 * Renders the children of an anonymous root (the root's own properties are not rendered).
+	 *
+	 * @param root the anonymous root of a parsed or exported tree
+	 * @return the text, each line ending in a line feed; a single line feed for an empty tree
+	 */
+	public static String render(TreeNode root) {
+		StringBuilder out = new StringBuilder();
+		root.children().values().forEach(child -> node(out, child, ""));
+		return out.length() == 0 ? "\n" : out.toString();
+	}
 
-    private static void node(StringBuilder out, TreeNode node, String indent) {
-        SortedMap<String, Object> properties = new TreeMap<>(CodePointOrder.NAMES);
-        properties.putAll(node.properties());
-        out.append(indent).append('/').append(node.name());
-        Object type = properties.get(TreeNode.TYPE);
-        if (type instanceof String text && fitsNodeLine(text)) {
-            out.append(" : ").append(text);
-            properties.remove(TreeNode.TYPE);
-        }
-        out.append('\n');
-        String body = indent + INDENT;
-        for (Map.Entry<String, Object> property : properties.entrySet()) {
-            String name = property.getKey();
-            if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-                out.append(body).append(name).append(' ').append(PythonRepr.str(property.getValue())).append('\n');
-            }
-            else if (!name.endsWith(TreeNode.LINK_SUFFIX)) {
-                out.append(body).append(name).append(" = ").append(PythonRepr.repr(property.getValue())).append('\n');
-            }
-        }
-        properties.forEach((name, target) -> {
-            if (name.endsWith(TreeNode.LINK_SUFFIX)) {
-                out.append(body).append(name).append(' ').append(PythonRepr.str(target)).append('\n');
-            }
-        });
-        node.children().values().forEach(child -> node(out, child, body));
-    }
+	private static void node(StringBuilder out, TreeNode node, String indent) {
+		SortedMap<String, Object> properties = new TreeMap<>(CodePointOrder.NAMES);
+		properties.putAll(node.properties());
+		out.append(indent).append('/').append(node.name());
+		Object type = properties.get(TreeNode.TYPE);
+		if (type instanceof String text && fitsNodeLine(text)) {
+			out.append(" : ").append(text);
+			properties.remove(TreeNode.TYPE);
+		}
+		out.append('\n');
+		String body = indent + INDENT;
+		for (Map.Entry<String, Object> property : properties.entrySet()) {
+			String name = property.getKey();
+			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				out.append(body).append(name).append(' ').append(PythonRepr.str(property.getValue())).append('\n');
+			}
+			else if (!name.endsWith(TreeNode.LINK_SUFFIX)) {
+				out.append(body).append(name).append(" = ").append(PythonRepr.repr(property.getValue())).append('\n');
+			}
+		}
+		properties.forEach((name, target) -> {
+			if (name.endsWith(TreeNode.LINK_SUFFIX)) {
+				out.append(body).append(name).append(' ').append(PythonRepr.str(target)).append('\n');
+			}
+		});
+		node.children().values().forEach(child -> node(out, child, body));
+	}
 
-    private static boolean fitsNodeLine(String type) {
-        return !type.isEmpty() && type.strip().equals(type) && type.chars().noneMatch(c -> c == '\n' || c == '\r');
-    }
+	private static boolean fitsNodeLine(String type) {
+		return !type.isEmpty() && type.strip().equals(type) && type.chars().noneMatch(c -> c == '\n' || c == '\r');
+	}
 }

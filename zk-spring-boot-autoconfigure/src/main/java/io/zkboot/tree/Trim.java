@@ -6,12 +6,12 @@ package io.zkboot.tree;
  */
 public enum Trim {
 
-    /** Leave them and report {@code extra path not trimmed: /p} (zc.zk's default, {@code trim=None}). */
-    WARN,
+	/** Leave them and report {@code extra path not trimmed: /p} (zc.zk's default, {@code trim=None}). */
+	WARN,
 
-    /** Leave them silently ({@code trim=False}). */
-    KEEP,
+	/** Leave them silently ({@code trim=False}). */
+	KEEP,
 
-    /** Delete them, except ephemeral nodes and nodes holding ephemeral nodes ({@code trim=True}). */
-    DELETE
+	/** Delete them, except ephemeral nodes and nodes holding ephemeral nodes ({@code trim=True}). */
+	DELETE
 }

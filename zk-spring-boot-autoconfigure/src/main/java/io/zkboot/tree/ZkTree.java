@@ -32,207 +32,207 @@ import io.zkboot.core.ZkTemplate;
  */
 public class ZkTree {
 
-    private static final int LN_ATTEMPTS = 10;
+	private static final int LN_ATTEMPTS = 10;
 
-    private final ZkTemplate template;
+	private final ZkTemplate template;
 
-    private final NodeReader zookeeper;
+	private final NodeReader zookeeper;
 
-    private final ZkObservations observations;
+	private final ZkObservations observations;
 
-    /**
-     * Creates the tree operations on a template (and its Curator client and namespace).
-     *
-     * @param template the template
-     */
-    public ZkTree(ZkTemplate template) {
-        this(template, ObservationRegistry.NOOP);
-    }
+	/**
+	 * Creates the tree operations on a template (and its Curator client and namespace).
+	 *
+	 * @param template the template
+	 */
+	public ZkTree(ZkTemplate template) {
+		this(template, ObservationRegistry.NOOP);
+	}
 
-    /**
-     * Creates the tree operations on a template, observing imports and exports as
-     * {@value ZkObservations#NAME} with the operations {@code importTree} and {@code exportTree}.
-     *
-     * @param template            the template
-     * @param observationRegistry where observations go
-     */
-    public ZkTree(ZkTemplate template, ObservationRegistry observationRegistry) {
-        this.template = template;
-        this.zookeeper = new CuratorNodeReader(template.getClient());
-        this.observations = new ZkObservations(observationRegistry);
-    }
+	/**
+	 * Creates the tree operations on a template, observing imports and exports as
+	 * {@value ZkObservations#NAME} with the operations {@code importTree} and {@code exportTree}.
+	 *
+	 * @param template            the template
+	 * @param observationRegistry where observations go
+	 */
+	public ZkTree(ZkTemplate template, ObservationRegistry observationRegistry) {
+		this.template = template;
+		this.zookeeper = new CuratorNodeReader(template.getClient());
+		this.observations = new ZkObservations(observationRegistry);
+	}
 
-    /**
-     * Exports a subtree with zc.zk's defaults (ephemeral nodes left out, the top node keeps its
-     * name).
-     *
-     * @param path the top of the subtree; {@code /} exports every top-level node but
-     *             {@code /zookeeper}
-     * @return the tree text
-     * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
-     */
-    public String export(String path) {
-        return export(path, ExportOptions.defaults());
-    }
+	/**
+	 * Exports a subtree with zc.zk's defaults (ephemeral nodes left out, the top node keeps its
+	 * name).
+	 *
+	 * @param path the top of the subtree; {@code /} exports every top-level node but
+	 *             {@code /zookeeper}
+	 * @return the tree text
+	 * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
+	 */
+	public String export(String path) {
+		return export(path, ExportOptions.defaults());
+	}
 
-    /**
-     * Exports a subtree as tree text in zc.zk's order and layout (see {@link TreeExport}). The
-     * text imports back unchanged.
-     *
-     * @param path    the top of the subtree
-     * @param options whether to export ephemeral nodes, and a new name for the top node
-     * @return the tree text
-     * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
-     */
-    public String export(String path, ExportOptions options) {
-        return observations.observe("exportTree", path,
-                () -> TreeExport.text(read(path, options.ephemeral()), path, options.ephemeral(), options.name()));
-    }
+	/**
+	 * Exports a subtree as tree text in zc.zk's order and layout (see {@link TreeExport}). The
+	 * text imports back unchanged.
+	 *
+	 * @param path    the top of the subtree
+	 * @param options whether to export ephemeral nodes, and a new name for the top node
+	 * @return the tree text
+	 * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
+	 */
+	public String export(String path, ExportOptions options) {
+		return observations.observe("exportTree", path,
+				() -> TreeExport.text(read(path, options.ephemeral()), path, options.ephemeral(), options.name()));
+	}
 
-    /**
-     * Imports a tree text: parses it, reads the existing subtrees of its top-level nodes (with
-     * {@link ZkTemplate#readTree}), checks its links, plans the changes as zc.zk's
-     * {@code import_tree} makes them and applies them (or, in a dry run, only reports them).
-     * Nothing is written when the text or its links are bad.
-     *
-     * @param text       the tree text
-     * @param sourceName the name used in messages, for example a file name
-     * @param options    base path, trim policy, dry run, ACL, link check
-     * @return what was (or would be) added, updated, unchanged, deleted and left in place
-     * @throws TreeSyntaxException if the text cannot be read, or a link leads nowhere or into a
-     *                             loop (naming the source, line and column)
-     * @throws TreeImportException if the base path does not exist (a real run), or ZooKeeper
-     *                             refuses a transaction
-     */
-    public ImportResult importTree(String text, String sourceName, ImportOptions options) {
-        return observations.observe("importTree", options.basePath(), () -> importText(text, sourceName, options));
-    }
+	/**
+	 * Imports a tree text: parses it, reads the existing subtrees of its top-level nodes (with
+	 * {@link ZkTemplate#readTree}), checks its links, plans the changes as zc.zk's
+	 * {@code import_tree} makes them and applies them (or, in a dry run, only reports them).
+	 * Nothing is written when the text or its links are bad.
+	 *
+	 * @param text       the tree text
+	 * @param sourceName the name used in messages, for example a file name
+	 * @param options    base path, trim policy, dry run, ACL, link check
+	 * @return what was (or would be) added, updated, unchanged, deleted and left in place
+	 * @throws TreeSyntaxException if the text cannot be read, or a link leads nowhere or into a
+	 *                             loop (naming the source, line and column)
+	 * @throws TreeImportException if the base path does not exist (a real run), or ZooKeeper
+	 *                             refuses a transaction
+	 */
+	public ImportResult importTree(String text, String sourceName, ImportOptions options) {
+		return observations.observe("importTree", options.basePath(), () -> importText(text, sourceName, options));
+	}
 
-    private ImportResult importText(String text, String sourceName, ImportOptions options) {
-        TreeNode tree = TreeParser.parse(text, sourceName);
-        String base = options.basePath();
-        List<String> tops = tree.children().keySet().stream().map(name -> ZkPath.child(base, name)).toList();
-        List<NodeRecord> existing = readExisting(base, tops, options.dryRun());
-        if (options.checkLinks()) {
-            requireGoodLinks(tree, base, tops, existing);
-        }
-        ImportPlan plan = ImportPlanner.plan(tree, base, existing, options.trim());
-        if (!options.dryRun()) {
-            new TreeImporter(template.getClient(), options.acl()).apply(plan);
-        }
-        return ImportResult.of(sourceName, base, plan, options.dryRun());
-    }
+	private ImportResult importText(String text, String sourceName, ImportOptions options) {
+		TreeNode tree = TreeParser.parse(text, sourceName);
+		String base = options.basePath();
+		List<String> tops = tree.children().keySet().stream().map(name -> ZkPath.child(base, name)).toList();
+		List<NodeRecord> existing = readExisting(base, tops, options.dryRun());
+		if (options.checkLinks()) {
+			requireGoodLinks(tree, base, tops, existing);
+		}
+		ImportPlan plan = ImportPlanner.plan(tree, base, existing, options.trim());
+		if (!options.dryRun()) {
+			new TreeImporter(template.getClient(), options.acl()).apply(plan);
+		}
+		return ImportResult.of(sourceName, base, plan, options.dryRun());
+	}
 
-    /**
-     * Resolves a path through symbolic links, as zc.zk's {@code resolve} (see
-     * {@link LinkResolver}).
-     *
-     * @param path an absolute path, possibly through links, {@code .} and {@code ..}
-     * @return the real path of the node
-     * @throws NoSuchNodeException if the path leads nowhere
-     * @throws LinkLoopException   if links lead in a circle
-     */
-    public String resolve(String path) {
-        return new LinkResolver(zookeeper).resolve(path);
-    }
+	/**
+	 * Resolves a path through symbolic links, as zc.zk's {@code resolve} (see
+	 * {@link LinkResolver}).
+	 *
+	 * @param path an absolute path, possibly through links, {@code .} and {@code ..}
+	 * @return the real path of the node
+	 * @throws NoSuchNodeException if the path leads nowhere
+	 * @throws LinkLoopException   if links lead in a circle
+	 */
+	public String resolve(String path) {
+		return new LinkResolver(zookeeper).resolve(path);
+	}
 
-    /**
-     * Makes a symbolic link, as zc.zk's {@code ln}: sets the property {@code name ->} of the
-     * link's parent node to {@code target}. The parent's properties are read and written back
-     * with a version check, again if another client changed them in between. The target is not
-     * checked.
-     *
-     * @param target   the path the link points to, absolute or relative to the link's parent; a
-     *                 target ending in {@code /} gets the link's name appended
-     * @param linkPath the path of the link, for example {@code /retail/databases/main}
-     * @throws io.zkboot.core.ZkNoNodeException if the link's parent does not exist
-     */
-    public void ln(String target, String linkPath) {
-        LinkEdit edit = LinkEdit.ln(target, linkPath);
-        for (int attempt = 1;; attempt++) {
-            ZkNode node = template.get(edit.node());
-            byte[] data = NodeProperties.encode(edit.applyTo(NodeProperties.decode(node.data())));
-            try {
-                template.set(edit.node(), data, node.stat().getVersion());
-                return;
-            }
-            catch (ZkBadVersionException ex) {
-                if (attempt == LN_ATTEMPTS) {
-                    throw ex;
-                }
-            }
-        }
-    }
+	/**
+	 * Makes a symbolic link, as zc.zk's {@code ln}: sets the property {@code name ->} of the
+	 * link's parent node to {@code target}. The parent's properties are read and written back
+	 * with a version check, again if another client changed them in between. The target is not
+	 * checked.
+	 *
+	 * @param target   the path the link points to, absolute or relative to the link's parent; a
+	 *                 target ending in {@code /} gets the link's name appended
+	 * @param linkPath the path of the link, for example {@code /retail/databases/main}
+	 * @throws io.zkboot.core.ZkNoNodeException if the link's parent does not exist
+	 */
+	public void ln(String target, String linkPath) {
+		LinkEdit edit = LinkEdit.ln(target, linkPath);
+		for (int attempt = 1;; attempt++) {
+			ZkNode node = template.get(edit.node());
+			byte[] data = NodeProperties.encode(edit.applyTo(NodeProperties.decode(node.data())));
+			try {
+				template.set(edit.node(), data, node.stat().getVersion());
+				return;
+			}
+			catch (ZkBadVersionException ex) {
+				if (attempt == LN_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
 
-    /**
-     * Reads a node's properties as zc.zk's {@code properties} shows them: the path is resolved
-     * through symbolic links, and a property link {@code name => path [property]} reads as
-     * {@code name} with the linked value (a stored {@code name} shadows it). Symbolic links stay
-     * as their stored {@code name ->} entries.
-     *
-     * @param path the node's path, possibly through links
-     * @return the properties in stored order
-     * @throws NoSuchNodeException      if the path leads nowhere
-     * @throws BadPropertyLinkException if a property link cannot be followed
-     */
-    public Map<String, Object> properties(String path) {
-        Map<String, Object> stored = zookeeper.properties(resolve(path)).orElseThrow(() -> new NoSuchNodeException(path));
-        PropertyLinkReader propertyLinks = new PropertyLinkReader(zookeeper);
-        Map<String, Object> properties = new LinkedHashMap<>();
-        stored.forEach((name, value) -> {
-            if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-                properties.put(name, value);
-                return;
-            }
-            String linked = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
-            if (!stored.containsKey(linked)) {
-                properties.put(linked, propertyLinks.follow(path, linked, value));
-            }
-        });
-        return properties;
-    }
+	/**
+	 * Reads a node's properties as zc.zk's {@code properties} shows them: the path is resolved
+	 * through symbolic links, and a property link {@code name => path [property]} reads as
+	 * {@code name} with the linked value (a stored {@code name} shadows it). Symbolic links stay
+	 * as their stored {@code name ->} entries.
+	 *
+	 * @param path the node's path, possibly through links
+	 * @return the properties in stored order
+	 * @throws NoSuchNodeException      if the path leads nowhere
+	 * @throws BadPropertyLinkException if a property link cannot be followed
+	 */
+	public Map<String, Object> properties(String path) {
+		Map<String, Object> stored = zookeeper.properties(resolve(path)).orElseThrow(() -> new NoSuchNodeException(path));
+		PropertyLinkReader propertyLinks = new PropertyLinkReader(zookeeper);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		stored.forEach((name, value) -> {
+			if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				properties.put(name, value);
+				return;
+			}
+			String linked = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
+			if (!stored.containsKey(linked)) {
+				properties.put(linked, propertyLinks.follow(path, linked, value));
+			}
+		});
+		return properties;
+	}
 
-    private List<NodeRecord> read(String path, boolean includeEphemeral) {
-        return template.readTree(path, includeEphemeral).stream().map(NodeRecord::of).toList();
-    }
+	private List<NodeRecord> read(String path, boolean includeEphemeral) {
+		return template.readTree(path, includeEphemeral).stream().map(NodeRecord::of).toList();
+	}
 
-    /**
-     * Reads the existing subtrees of the text's top-level nodes: all that an import can change
-     * (the base path's other children are never touched). A missing base path is an error,
-     * except in a dry run.
-     */
-    private List<NodeRecord> readExisting(String base, List<String> tops, boolean dryRun) {
-        if (!template.exists(base)) {
-            if (dryRun) {
-                return List.of();
-            }
-            throw new TreeImportException("the import path " + base + " does not exist");
-        }
-        List<NodeRecord> existing = new ArrayList<>();
-        for (String top : tops) {
-            try {
-                existing.addAll(read(top, true));
-            }
-            catch (ZkNoNodeException ex) {
-                // a new top-level node: nothing exists below it
-            }
-        }
-        return existing;
-    }
+	/**
+	 * Reads the existing subtrees of the text's top-level nodes: all that an import can change
+	 * (the base path's other children are never touched). A missing base path is an error,
+	 * except in a dry run.
+	 */
+	private List<NodeRecord> readExisting(String base, List<String> tops, boolean dryRun) {
+		if (!template.exists(base)) {
+			if (dryRun) {
+				return List.of();
+			}
+			throw new TreeImportException("the import path " + base + " does not exist");
+		}
+		List<NodeRecord> existing = new ArrayList<>();
+		for (String top : tops) {
+			try {
+				existing.addAll(read(top, true));
+			}
+			catch (ZkNoNodeException ex) {
+				// a new top-level node: nothing exists below it
+			}
+		}
+		return existing;
+	}
 
-    /**
-     * Checks every link of the text against the tree as it will be: the text's nodes over the
-     * subtrees just read, and the rest of ZooKeeper beyond them.
-     */
-    private void requireGoodLinks(TreeNode tree, String base, List<String> tops, List<NodeRecord> existing) {
-        NodeReader records = NodeReader.forRecords(existing);
-        NodeReader before = path -> tops.stream().anyMatch(top -> path.equals(top) || path.startsWith(top + "/"))
-                ? records.properties(path) : zookeeper.properties(path);
-        List<LinkProblem> problems = LinkChecker.check(tree, base, NodeReader.forTree(tree, base, before));
-        if (!problems.isEmpty()) {
-            TreeSyntaxException first = problems.get(0).toException();
-            problems.subList(1, problems.size()).forEach(problem -> first.addSuppressed(problem.toException()));
-            throw first;
-        }
-    }
+	/**
+	 * Checks every link of the text against the tree as it will be: the text's nodes over the
+	 * subtrees just read, and the rest of ZooKeeper beyond them.
+	 */
+	private void requireGoodLinks(TreeNode tree, String base, List<String> tops, List<NodeRecord> existing) {
+		NodeReader records = NodeReader.forRecords(existing);
+		NodeReader before = path -> tops.stream().anyMatch(top -> path.equals(top) || path.startsWith(top + "/"))
+				? records.properties(path) : zookeeper.properties(path);
+		List<LinkProblem> problems = LinkChecker.check(tree, base, NodeReader.forTree(tree, base, before));
+		if (!problems.isEmpty()) {
+			TreeSyntaxException first = problems.get(0).toException();
+			problems.subList(1, problems.size()).forEach(problem -> first.addSuppressed(problem.toException()));
+			throw first;
+		}
+	}
 }

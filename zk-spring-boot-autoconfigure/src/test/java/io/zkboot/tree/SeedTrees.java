@@ -3,7 +3,7 @@ package io.zkboot.tree;
 /** The tree texts of the zc.zk README (seed 002). */
 final class SeedTrees {
 
-    static final String FIRST = """
+	static final String FIRST = """
             /lb : ipvs
               /pools
                 /cms
@@ -31,7 +31,7 @@ final class SeedTrees {
                   /providers
             """;
 
-    static final String FIRST_EXPORTED = """
+	static final String FIRST_EXPORTED = """
             /cms : z4m cms
               threads = 3
               /databases
@@ -55,7 +55,7 @@ final class SeedTrees {
               /providers
             """;
 
-    static final String UPDATED = """
+	static final String UPDATED = """
             /lb : ipvs
               /pools
                 /cms
@@ -72,7 +72,7 @@ final class SeedTrees {
                   /providers
             """;
 
-    static final String RELATIVE_LINKS = """
+	static final String RELATIVE_LINKS = """
             /a
               /b
                 l -> c
@@ -81,7 +81,7 @@ final class SeedTrees {
               /c
             """;
 
-    static final String PROPERTY_LINKS = """
+	static final String PROPERTY_LINKS = """
             /cms : z4m cms
               threads => /fooservice threads
               /databases
@@ -99,6 +99,6 @@ final class SeedTrees {
                   providers -> /cms/providers
             """;
 
-    private SeedTrees() {
-    }
+	private SeedTrees() {
+	}
 }

@@ -26,130 +26,130 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The tree facade against a real ZooKeeper server (the project's embedded one). */
 class ZkTreeTest {
 
-    @RegisterExtension
-    static EmbeddedZooKeeperExtension zooKeeper = new EmbeddedZooKeeperExtension();
+	@RegisterExtension
+	static EmbeddedZooKeeperExtension zooKeeper = new EmbeddedZooKeeperExtension();
 
-    private static CuratorFramework client;
+	private static CuratorFramework client;
 
-    private static ZkTemplate template;
+	private static ZkTemplate template;
 
-    private static ZkTree tree;
+	private static ZkTree tree;
 
-    /** A second session: its ephemeral nodes are someone else's, as a running service's are. */
-    private CuratorFramework other;
+	/** A second session: its ephemeral nodes are someone else's, as a running service's are. */
+	private CuratorFramework other;
 
-    @BeforeAll
-    static void start() throws Exception {
-        client = connect();
-        template = new ZkTemplate(client);
-        tree = new ZkTree(template);
-    }
+	@BeforeAll
+	static void start() throws Exception {
+		client = connect();
+		template = new ZkTemplate(client);
+		tree = new ZkTree(template);
+	}
 
-    @AfterAll
-    static void stop() {
-        client.close();
-    }
+	@AfterAll
+	static void stop() {
+		client.close();
+	}
 
-    @BeforeEach
-    void emptyTree() throws Exception {
-        for (String child : template.getChildren("/")) {
-            if (!child.equals("zookeeper")) {
-                template.deleteRecursive("/" + child, DeleteOptions.defaults().force());
-            }
-        }
-        other = connect();
-    }
+	@BeforeEach
+	void emptyTree() throws Exception {
+		for (String child : template.getChildren("/")) {
+			if (!child.equals("zookeeper")) {
+				template.deleteRecursive("/" + child, DeleteOptions.defaults().force());
+			}
+		}
+		other = connect();
+	}
 
-    @AfterEach
-    void closeOther() {
-        other.close();
-    }
+	@AfterEach
+	void closeOther() {
+		other.close();
+	}
 
-    private static CuratorFramework connect() throws InterruptedException {
-        CuratorFramework started = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
-                .sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
-        started.start();
-        started.blockUntilConnected();
-        return started;
-    }
+	private static CuratorFramework connect() throws InterruptedException {
+		CuratorFramework started = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
+				.sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
+		started.start();
+		started.blockUntilConnected();
+		return started;
+	}
 
-    private void ephemeral(String path) throws Exception {
-        other.create().withMode(CreateMode.EPHEMERAL).forPath(path, "{\"pid\":42}".getBytes(StandardCharsets.UTF_8));
-    }
+	private void ephemeral(String path) throws Exception {
+		other.create().withMode(CreateMode.EPHEMERAL).forPath(path, "{\"pid\":42}".getBytes(StandardCharsets.UTF_8));
+	}
 
-    private static ImportOptions at(String base) {
-        return ImportOptions.defaults().withBasePath(base);
-    }
+	private static ImportOptions at(String base) {
+		return ImportOptions.defaults().withBasePath(base);
+	}
 
-    @Test
-    void exportsWhatItImportedAndImportsTheExportBackUnchanged() {
-        ImportResult first = tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
-        assertThat(first.added()).contains("/cms", "/lb/pools/retail", "/retail/databases/ugc/providers").hasSize(14);
-        assertThat(first.messages()).isEmpty();
-        String exported = tree.export("/");
-        assertThat(exported).isEqualTo(SeedTrees.FIRST_EXPORTED);
+	@Test
+	void exportsWhatItImportedAndImportsTheExportBackUnchanged() {
+		ImportResult first = tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
+		assertThat(first.added()).contains("/cms", "/lb/pools/retail", "/retail/databases/ugc/providers").hasSize(14);
+		assertThat(first.messages()).isEmpty();
+		String exported = tree.export("/");
+		assertThat(exported).isEqualTo(SeedTrees.FIRST_EXPORTED);
 
-        ImportResult again = tree.importTree(exported, "exported.tree", ImportOptions.defaults());
-        assertThat(again.added()).isEmpty();
-        assertThat(again.updated()).isEmpty();
-        assertThat(again.unchanged()).hasSize(14);
-        assertThat(tree.export("/")).isEqualTo(exported);
-    }
+		ImportResult again = tree.importTree(exported, "exported.tree", ImportOptions.defaults());
+		assertThat(again.added()).isEmpty();
+		assertThat(again.updated()).isEmpty();
+		assertThat(again.unchanged()).hasSize(14);
+		assertThat(tree.export("/")).isEqualTo(exported);
+	}
 
-    @Test
-    void exportsASubtreeUnderANewNameThatImportsElsewhere() {
-        tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
-        String copy = tree.export("/cms/databases/main", ExportOptions.defaults().withName("copy"));
-        assertThat(copy).isEqualTo("/copy\n  /providers\n");
-        tree.importTree(copy, "copy.tree", at("/retail/databases"));
-        assertThat(template.exists("/retail/databases/copy/providers")).isTrue();
-        assertThat(tree.export("/", ExportOptions.defaults().withName("all"))).startsWith("/all\n  /cms : z4m cms\n");
-    }
+	@Test
+	void exportsASubtreeUnderANewNameThatImportsElsewhere() {
+		tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
+		String copy = tree.export("/cms/databases/main", ExportOptions.defaults().withName("copy"));
+		assertThat(copy).isEqualTo("/copy\n  /providers\n");
+		tree.importTree(copy, "copy.tree", at("/retail/databases"));
+		assertThat(template.exists("/retail/databases/copy/providers")).isTrue();
+		assertThat(tree.export("/", ExportOptions.defaults().withName("all"))).startsWith("/all\n  /cms : z4m cms\n");
+	}
 
-    @Test
-    void leavesEphemeralNodesOutOfTheExportUnlessAsked() throws Exception {
-        tree.importTree("/svc\n  /providers\n", "svc.tree", ImportOptions.defaults());
-        ephemeral("/svc/providers/10.0.0.1:8080");
-        assertThat(tree.export("/svc")).isEqualTo("/svc\n  /providers\n");
-        assertThat(tree.export("/svc", ExportOptions.defaults().withEphemeral()))
-                .isEqualTo("/svc\n  /providers\n    /10.0.0.1:8080\n      pid = 42\n");
-    }
+	@Test
+	void leavesEphemeralNodesOutOfTheExportUnlessAsked() throws Exception {
+		tree.importTree("/svc\n  /providers\n", "svc.tree", ImportOptions.defaults());
+		ephemeral("/svc/providers/10.0.0.1:8080");
+		assertThat(tree.export("/svc")).isEqualTo("/svc\n  /providers\n");
+		assertThat(tree.export("/svc", ExportOptions.defaults().withEphemeral()))
+				.isEqualTo("/svc\n  /providers\n    /10.0.0.1:8080\n      pid = 42\n");
+	}
 
-    @Test
-    void updatesPropertiesAndReportsExtraPathsWithoutTrimming() {
-        tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
-        ImportResult result = tree.importTree(SeedTrees.UPDATED, "updated.tree", ImportOptions.defaults());
-        assertThat(result.updated()).containsExactly("/cms");
-        assertThat(result.notTrimmed()).containsExactly("/lb/pools/retail");
-        assertThat(result.messages()).containsExactly("extra path not trimmed: /lb/pools/retail");
-        assertThat(tree.properties("/cms")).containsEntry("threads", 4);
-        assertThat(template.exists("/lb/pools/retail")).isTrue();
-        assertThat(template.exists("/retail")).as("top-level nodes are never trimmed").isTrue();
-    }
+	@Test
+	void updatesPropertiesAndReportsExtraPathsWithoutTrimming() {
+		tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
+		ImportResult result = tree.importTree(SeedTrees.UPDATED, "updated.tree", ImportOptions.defaults());
+		assertThat(result.updated()).containsExactly("/cms");
+		assertThat(result.notTrimmed()).containsExactly("/lb/pools/retail");
+		assertThat(result.messages()).containsExactly("extra path not trimmed: /lb/pools/retail");
+		assertThat(tree.properties("/cms")).containsEntry("threads", 4);
+		assertThat(template.exists("/lb/pools/retail")).isTrue();
+		assertThat(template.exists("/retail")).as("top-level nodes are never trimmed").isTrue();
+	}
 
-    @Test
-    void dryRunReportsEveryChangeAndWritesNothing() throws Exception {
-        tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
-        ephemeral("/cms/providers/10.0.0.1:8080");
-        List<ZkNode> before = template.readTree("/", true);
-        String text = SeedTrees.UPDATED.replace("    /main\n", "    /main\n      /replica\n")
-                .replace("  /providers\n  /databases", "  /databases");
-        ImportResult result = tree.importTree(text, "updated.tree", ImportOptions.defaults().withTrim(Trim.DELETE).withDryRun());
-        assertThat(result.dryRun()).isTrue();
-        assertThat(result.messages()).containsExactly(
-                "/cms threads change from 3 to 4",
-                "wouldn't delete /cms/providers/10.0.0.1:8080 because it's ephemeral.",
-                "/cms/providers not deleted due to ephemeral descendent.",
-                "add /cms/databases/main/replica",
-                "would delete /lb/pools/retail.");
-        assertThat(result.added()).containsExactly("/cms/databases/main/replica");
-        assertThat(result.deleted()).containsExactly("/lb/pools/retail");
-        assertThat(template.readTree("/", true)).isEqualTo(before);
-    }
+	@Test
+	void dryRunReportsEveryChangeAndWritesNothing() throws Exception {
+		tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
+		ephemeral("/cms/providers/10.0.0.1:8080");
+		List<ZkNode> before = template.readTree("/", true);
+		String text = SeedTrees.UPDATED.replace("    /main\n", "    /main\n      /replica\n")
+				.replace("  /providers\n  /databases", "  /databases");
+		ImportResult result = tree.importTree(text, "updated.tree", ImportOptions.defaults().withTrim(Trim.DELETE).withDryRun());
+		assertThat(result.dryRun()).isTrue();
+		assertThat(result.messages()).containsExactly(
+				"/cms threads change from 3 to 4",
+				"wouldn't delete /cms/providers/10.0.0.1:8080 because it's ephemeral.",
+				"/cms/providers not deleted due to ephemeral descendent.",
+				"add /cms/databases/main/replica",
+				"would delete /lb/pools/retail.");
+		assertThat(result.added()).containsExactly("/cms/databases/main/replica");
+		assertThat(result.deleted()).containsExactly("/lb/pools/retail");
+		assertThat(template.readTree("/", true)).isEqualTo(before);
+	}
 
-    @Test
-    void trimSparesEphemeralNodesOfAnotherSessionAndTheNodesHoldingThem() throws Exception {
-        tree.importTree("""
+	@Test
+	void trimSparesEphemeralNodesOfAnotherSessionAndTheNodesHoldingThem() throws Exception {
+		tree.importTree("""
                 /svc
                   /providers
                     /static
@@ -160,136 +160,136 @@ class ZkTreeTest {
                 /other
                   /kept
                 """, "svc.tree", ImportOptions.defaults());
-        ephemeral("/svc/providers/10.0.0.1:8080");
-        ephemeral("/svc/old/deep/10.0.0.2:8080");
-        ephemeral("/svc/eph");
+		ephemeral("/svc/providers/10.0.0.1:8080");
+		ephemeral("/svc/old/deep/10.0.0.2:8080");
+		ephemeral("/svc/eph");
 
-        ImportResult result = tree.importTree("/svc\n  threads = 2\n", "svc.tree", ImportOptions.defaults().withTrim(Trim.DELETE));
-        assertThat(result.deleted()).containsExactly("/svc/gone", "/svc/old/deep/deeper", "/svc/providers/static");
-        assertThat(result.messages()).containsExactly(
-                "Not deleting /svc/old/deep/10.0.0.2:8080 because it's ephemeral.",
-                "/svc/old/deep not deleted due to ephemeral descendent.",
-                "/svc/old not deleted due to ephemeral descendent.",
-                "Not deleting /svc/providers/10.0.0.1:8080 because it's ephemeral.",
-                "/svc/providers not deleted due to ephemeral descendent.");
-        assertThat(template.walk("/svc")).containsExactly("/svc", "/svc/eph", "/svc/old", "/svc/old/deep",
-                "/svc/old/deep/10.0.0.2:8080", "/svc/providers", "/svc/providers/10.0.0.1:8080");
-        assertThat(template.exists("/other/kept")).as("other top-level nodes are not touched").isTrue();
-        assertThat(tree.properties("/svc")).isEqualTo(Map.of("threads", 2));
-    }
+		ImportResult result = tree.importTree("/svc\n  threads = 2\n", "svc.tree", ImportOptions.defaults().withTrim(Trim.DELETE));
+		assertThat(result.deleted()).containsExactly("/svc/gone", "/svc/old/deep/deeper", "/svc/providers/static");
+		assertThat(result.messages()).containsExactly(
+				"Not deleting /svc/old/deep/10.0.0.2:8080 because it's ephemeral.",
+				"/svc/old/deep not deleted due to ephemeral descendent.",
+				"/svc/old not deleted due to ephemeral descendent.",
+				"Not deleting /svc/providers/10.0.0.1:8080 because it's ephemeral.",
+				"/svc/providers not deleted due to ephemeral descendent.");
+		assertThat(template.walk("/svc")).containsExactly("/svc", "/svc/eph", "/svc/old", "/svc/old/deep",
+				"/svc/old/deep/10.0.0.2:8080", "/svc/providers", "/svc/providers/10.0.0.1:8080");
+		assertThat(template.exists("/other/kept")).as("other top-level nodes are not touched").isTrue();
+		assertThat(tree.properties("/svc")).isEqualTo(Map.of("threads", 2));
+	}
 
-    @Test
-    void importsAtABasePathWithAnAclForNewNodes() throws Exception {
-        template.create("/app", null);
-        ImportResult result = tree.importTree("/conf\n  x = 1\n", "conf.tree",
-                at("/app/").withAcl(ZooDefs.Ids.READ_ACL_UNSAFE));
-        assertThat(result.basePath()).isEqualTo("/app");
-        assertThat(client.getACL().forPath("/app/conf")).isEqualTo(ZooDefs.Ids.READ_ACL_UNSAFE);
-        assertThat(client.getACL().forPath("/app")).isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE);
-        tree.importTree("/open\n", "open.tree", at("/app"));
-        assertThat(client.getACL().forPath("/app/open")).as("the client's own ACL").isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE);
-    }
+	@Test
+	void importsAtABasePathWithAnAclForNewNodes() throws Exception {
+		template.create("/app", null);
+		ImportResult result = tree.importTree("/conf\n  x = 1\n", "conf.tree",
+				at("/app/").withAcl(ZooDefs.Ids.READ_ACL_UNSAFE));
+		assertThat(result.basePath()).isEqualTo("/app");
+		assertThat(client.getACL().forPath("/app/conf")).isEqualTo(ZooDefs.Ids.READ_ACL_UNSAFE);
+		assertThat(client.getACL().forPath("/app")).isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE);
+		tree.importTree("/open\n", "open.tree", at("/app"));
+		assertThat(client.getACL().forPath("/app/open")).as("the client's own ACL").isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE);
+	}
 
-    @Test
-    void refusesAMissingBasePathButDryRunsIntoIt() {
-        assertThatThrownBy(() -> tree.importTree("/a\n", "a.tree", at("/missing")))
-                .isInstanceOf(TreeImportException.class).hasMessage("the import path /missing does not exist");
-        assertThat(tree.importTree("/a\n  /b\n", "a.tree", at("/missing").withDryRun()).messages())
-                .containsExactly("add /missing/a");
-        assertThat(template.exists("/missing")).isFalse();
-    }
+	@Test
+	void refusesAMissingBasePathButDryRunsIntoIt() {
+		assertThatThrownBy(() -> tree.importTree("/a\n", "a.tree", at("/missing")))
+				.isInstanceOf(TreeImportException.class).hasMessage("the import path /missing does not exist");
+		assertThat(tree.importTree("/a\n  /b\n", "a.tree", at("/missing").withDryRun()).messages())
+				.containsExactly("add /missing/a");
+		assertThat(template.exists("/missing")).isFalse();
+	}
 
-    @Test
-    void writesNothingForABadLineALinkIntoNowhereOrALinkLoop() {
-        List<ZkNode> before = template.readTree("/", true);
-        assertThatThrownBy(() -> tree.importTree("/a\n  /b c\n", "bad.tree", ImportOptions.defaults()))
-                .isInstanceOf(TreeSyntaxException.class).hasMessage("bad.tree:2:3: Unrecognized data: /b c");
-        assertThatThrownBy(() -> tree.importTree("/a\n  /b\n  db -> /databases/main\n", "nowhere.tree", ImportOptions.defaults()))
-                .isInstanceOf(TreeSyntaxException.class)
-                .hasMessage("nowhere.tree:3:3: link 'db -> /databases/main' leads nowhere: no node /databases/main");
-        assertThatThrownBy(() -> tree.importTree("/a\n  l -> m\n  m -> l\n", "loop.tree", ImportOptions.defaults()))
-                .isInstanceOf(TreeSyntaxException.class)
-                .hasMessage("loop.tree:2:3: link 'l -> m' is in a loop: /a/l -> /a/m -> /a/l");
-        assertThatThrownBy(() -> tree.importTree("/a\n  t => /a/missing\n", "plink.tree", ImportOptions.defaults()))
-                .isInstanceOf(TreeSyntaxException.class).hasMessageStartingWith("plink.tree:2:3: bad property link 't => /a/missing'");
-        assertThat(template.readTree("/", true)).isEqualTo(before);
-    }
+	@Test
+	void writesNothingForABadLineALinkIntoNowhereOrALinkLoop() {
+		List<ZkNode> before = template.readTree("/", true);
+		assertThatThrownBy(() -> tree.importTree("/a\n  /b c\n", "bad.tree", ImportOptions.defaults()))
+				.isInstanceOf(TreeSyntaxException.class).hasMessage("bad.tree:2:3: Unrecognized data: /b c");
+		assertThatThrownBy(() -> tree.importTree("/a\n  /b\n  db -> /databases/main\n", "nowhere.tree", ImportOptions.defaults()))
+				.isInstanceOf(TreeSyntaxException.class)
+				.hasMessage("nowhere.tree:3:3: link 'db -> /databases/main' leads nowhere: no node /databases/main");
+		assertThatThrownBy(() -> tree.importTree("/a\n  l -> m\n  m -> l\n", "loop.tree", ImportOptions.defaults()))
+				.isInstanceOf(TreeSyntaxException.class)
+				.hasMessage("loop.tree:2:3: link 'l -> m' is in a loop: /a/l -> /a/m -> /a/l");
+		assertThatThrownBy(() -> tree.importTree("/a\n  t => /a/missing\n", "plink.tree", ImportOptions.defaults()))
+				.isInstanceOf(TreeSyntaxException.class).hasMessageStartingWith("plink.tree:2:3: bad property link 't => /a/missing'");
+		assertThat(template.readTree("/", true)).isEqualTo(before);
+	}
 
-    @Test
-    void linksMayPointIntoZooKeeperBeyondTheText() {
-        tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
-        ImportResult result = tree.importTree("/shop\n  db -> /cms/databases/main\n  threads => /cms\n", "shop.tree",
-                ImportOptions.defaults());
-        assertThat(result.added()).containsExactly("/shop");
-        assertThat(tree.resolve("/shop/db/providers")).isEqualTo("/cms/databases/main/providers");
-        assertThat(tree.properties("/shop")).containsEntry("threads", 3).containsEntry("db ->", "/cms/databases/main");
-        assertThat(tree.importTree("/late\n  l -> /not/yet\n", "late.tree", ImportOptions.defaults().withoutLinkCheck())
-                .added()).containsExactly("/late");
-    }
+	@Test
+	void linksMayPointIntoZooKeeperBeyondTheText() {
+		tree.importTree(SeedTrees.FIRST, "first.tree", ImportOptions.defaults());
+		ImportResult result = tree.importTree("/shop\n  db -> /cms/databases/main\n  threads => /cms\n", "shop.tree",
+				ImportOptions.defaults());
+		assertThat(result.added()).containsExactly("/shop");
+		assertThat(tree.resolve("/shop/db/providers")).isEqualTo("/cms/databases/main/providers");
+		assertThat(tree.properties("/shop")).containsEntry("threads", 3).containsEntry("db ->", "/cms/databases/main");
+		assertThat(tree.importTree("/late\n  l -> /not/yet\n", "late.tree", ImportOptions.defaults().withoutLinkCheck())
+				.added()).containsExactly("/late");
+	}
 
-    @Test
-    void resolvesLinksAndReportsLoops() {
-        tree.importTree(SeedTrees.FIRST + SeedTrees.RELATIVE_LINKS, "links.tree", ImportOptions.defaults());
-        assertThat(tree.resolve("/a/b/l")).isEqualTo("/a/b/c");
-        assertThat(tree.resolve("/a/b/l2")).isEqualTo("/a/c");
-        assertThat(tree.resolve("/retail/databases/main/providers")).isEqualTo("/cms/databases/main/providers");
-        assertThat(tree.resolve("/a/b/./c/..")).isEqualTo("/a/b");
-        tree.ln("/a/y", "/a/x");
-        tree.ln("/a/x", "/a/y");
-        assertThatThrownBy(() -> tree.resolve("/a/x")).isInstanceOf(LinkLoopException.class)
-                .hasMessage("link loop: /a/x -> /a/y -> /a/x");
-        assertThatThrownBy(() -> tree.resolve("/a/nothing")).isInstanceOf(NoSuchNodeException.class)
-                .hasMessage("no node /a/nothing");
-    }
+	@Test
+	void resolvesLinksAndReportsLoops() {
+		tree.importTree(SeedTrees.FIRST + SeedTrees.RELATIVE_LINKS, "links.tree", ImportOptions.defaults());
+		assertThat(tree.resolve("/a/b/l")).isEqualTo("/a/b/c");
+		assertThat(tree.resolve("/a/b/l2")).isEqualTo("/a/c");
+		assertThat(tree.resolve("/retail/databases/main/providers")).isEqualTo("/cms/databases/main/providers");
+		assertThat(tree.resolve("/a/b/./c/..")).isEqualTo("/a/b");
+		tree.ln("/a/y", "/a/x");
+		tree.ln("/a/x", "/a/y");
+		assertThatThrownBy(() -> tree.resolve("/a/x")).isInstanceOf(LinkLoopException.class)
+				.hasMessage("link loop: /a/x -> /a/y -> /a/x");
+		assertThatThrownBy(() -> tree.resolve("/a/nothing")).isInstanceOf(NoSuchNodeException.class)
+				.hasMessage("no node /a/nothing");
+	}
 
-    @Test
-    void lnSetsTheLinkOnTheParentKeepingItsProperties() {
-        tree.importTree("/cms\n  threads = 3\n  /databases\n    /main\n/retail\n  threads = 1\n  /databases\n",
-                "ln.tree", ImportOptions.defaults());
-        tree.ln("/cms/databases/main", "/retail/databases/main");
-        tree.ln("/cms/databases/", "/retail/all");
-        assertThat(tree.properties("/retail")).containsExactly(Map.entry("threads", 1),
-                Map.entry("all ->", "/cms/databases/all"));
-        assertThat(tree.resolve("/retail/databases/main")).isEqualTo("/cms/databases/main");
-        assertThat(tree.export("/retail")).isEqualTo(
-                "/retail\n  threads = 1\n  all -> /cms/databases/all\n  /databases\n    main -> /cms/databases/main\n");
-    }
+	@Test
+	void lnSetsTheLinkOnTheParentKeepingItsProperties() {
+		tree.importTree("/cms\n  threads = 3\n  /databases\n    /main\n/retail\n  threads = 1\n  /databases\n",
+				"ln.tree", ImportOptions.defaults());
+		tree.ln("/cms/databases/main", "/retail/databases/main");
+		tree.ln("/cms/databases/", "/retail/all");
+		assertThat(tree.properties("/retail")).containsExactly(Map.entry("threads", 1),
+				Map.entry("all ->", "/cms/databases/all"));
+		assertThat(tree.resolve("/retail/databases/main")).isEqualTo("/cms/databases/main");
+		assertThat(tree.export("/retail")).isEqualTo(
+				"/retail\n  threads = 1\n  all -> /cms/databases/all\n  /databases\n    main -> /cms/databases/main\n");
+	}
 
-    @Test
-    void readsPropertiesThroughPropertyLinks() {
-        tree.importTree(SeedTrees.PROPERTY_LINKS, "plinks.tree", ImportOptions.defaults());
-        assertThat(tree.properties("/cms")).containsExactly(Map.entry("type", "z4m cms"), Map.entry("threads", 3));
-        assertThat(tree.properties("/lb/pools/cms/providers")).isEmpty();
-        template.set("/cms", "{\"threads =>\":\"/nowhere\"}".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> tree.properties("/cms")).isInstanceOf(BadPropertyLinkException.class)
-                .hasMessageStartingWith("bad property link 'threads => /nowhere'");
-    }
+	@Test
+	void readsPropertiesThroughPropertyLinks() {
+		tree.importTree(SeedTrees.PROPERTY_LINKS, "plinks.tree", ImportOptions.defaults());
+		assertThat(tree.properties("/cms")).containsExactly(Map.entry("type", "z4m cms"), Map.entry("threads", 3));
+		assertThat(tree.properties("/lb/pools/cms/providers")).isEmpty();
+		template.set("/cms", "{\"threads =>\":\"/nowhere\"}".getBytes(StandardCharsets.UTF_8));
+		assertThatThrownBy(() -> tree.properties("/cms")).isInstanceOf(BadPropertyLinkException.class)
+				.hasMessageStartingWith("bad property link 'threads => /nowhere'");
+	}
 
-    @Test
-    void worksWithinTheClientsNamespace() {
-        ZkTree tenant = new ZkTree(new ZkTemplate(other.usingNamespace("tenant")));
-        template.create("/tenant", null);
-        tenant.importTree("/cms\n  threads = 3\n  /db\n/shop\n  db -> /cms/db\n  threads => /cms\n", "tenant.tree",
-                ImportOptions.defaults());
-        assertThat(template.exists("/tenant/shop")).isTrue();
-        assertThat(tenant.resolve("/shop/db")).isEqualTo("/cms/db");
-        assertThat(tenant.properties("/shop")).containsEntry("threads", 3);
-        tenant.ln("/cms", "/shop/main");
-        assertThat(tenant.export("/shop")).isEqualTo("/shop\n  threads => /cms\n  db -> /cms/db\n  main -> /cms\n");
-    }
+	@Test
+	void worksWithinTheClientsNamespace() {
+		ZkTree tenant = new ZkTree(new ZkTemplate(other.usingNamespace("tenant")));
+		template.create("/tenant", null);
+		tenant.importTree("/cms\n  threads = 3\n  /db\n/shop\n  db -> /cms/db\n  threads => /cms\n", "tenant.tree",
+				ImportOptions.defaults());
+		assertThat(template.exists("/tenant/shop")).isTrue();
+		assertThat(tenant.resolve("/shop/db")).isEqualTo("/cms/db");
+		assertThat(tenant.properties("/shop")).containsEntry("threads", 3);
+		tenant.ln("/cms", "/shop/main");
+		assertThat(tenant.export("/shop")).isEqualTo("/shop\n  threads => /cms\n  db -> /cms/db\n  main -> /cms\n");
+	}
 
-    @Test
-    void importsALargeTreeInFewTransactions() {
-        StringBuilder text = new StringBuilder("/big\n");
-        for (int b = 0; b < 20; b++) {
-            text.append("  /b").append(b).append('\n');
-            for (int l = 0; l < 100; l++) {
-                text.append("    /l").append(l).append("\n      n = ").append(l).append('\n');
-            }
-        }
-        ImportResult result = tree.importTree(text.toString(), "big.tree", ImportOptions.defaults());
-        assertThat(result.added()).hasSize(2021);
-        assertThat(template.readTree("/big", false)).hasSize(2021);
-        assertThat(tree.export("/big")).isEqualTo(TreeRenderer.render(TreeParser.parse(text.toString(), "big.tree")));
-    }
+	@Test
+	void importsALargeTreeInFewTransactions() {
+		StringBuilder text = new StringBuilder("/big\n");
+		for (int b = 0; b < 20; b++) {
+			text.append("  /b").append(b).append('\n');
+			for (int l = 0; l < 100; l++) {
+				text.append("    /l").append(l).append("\n      n = ").append(l).append('\n');
+			}
+		}
+		ImportResult result = tree.importTree(text.toString(), "big.tree", ImportOptions.defaults());
+		assertThat(result.added()).hasSize(2021);
+		assertThat(template.readTree("/big", false)).hasSize(2021);
+		assertThat(tree.export("/big")).isEqualTo(TreeRenderer.render(TreeParser.parse(text.toString(), "big.tree")));
+	}
 }
