@@ -1,17 +1,14 @@
 package io.zkboot.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,81 +18,59 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ZkCliTests {
 
-	private static TestingServer server;
-
-	private static CuratorFramework client;
-
-	private static String connect;
-
-	@BeforeAll
-	static void start() throws Exception {
-		server = new TestingServer(true);
-		connect = server.getConnectString();
-		client = CuratorFrameworkFactory.newClient(connect, new RetryOneTime(10));
-		client.start();
-		client.blockUntilConnected();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		client.close();
-		server.close();
-	}
-
-	private static String data(String path) throws Exception {
-		return new String(client.getData().forPath(path), StandardCharsets.UTF_8);
-	}
+	@RegisterExtension
+	static CliServer zk = new CliServer();
 
 	@Test
 	void setMergesPropertiesGivenInTheTreeSyntaxAndGetPrintsThem() throws Exception {
-		client.create().creatingParentsIfNeeded().forPath("/cli-set/app", "{\"a\":1}".getBytes());
-		CliRun set = CliRun.of("set", connect, "/cli-set/app", "threads=4", "name='x y'", "flags=[1, True]");
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-set/app", "{\"a\":1}".getBytes());
+		CliRun set = CliRun.of("set", zk.connect(), "/cli-set/app", "threads=4", "name='x y'", "flags=[1, True]");
 		assertThat(set.status()).as(set.err()).isZero();
-		assertThat(data("/cli-set/app")).isEqualTo("{\"a\":1,\"threads\":4,\"name\":\"x y\",\"flags\":[1,true]}");
-		CliRun get = CliRun.of("get", connect, "/cli-set/app");
+		assertThat(zk.data("/cli-set/app")).isEqualTo("{\"a\":1,\"threads\":4,\"name\":\"x y\",\"flags\":[1,true]}");
+		CliRun get = CliRun.of("get", zk.connect(), "/cli-set/app");
 		assertThat(get.out()).isEqualTo("{\"a\":1,\"threads\":4,\"name\":\"x y\",\"flags\":[1,true]}\n");
 	}
 
 	@Test
 	void setFollowsSymbolicLinks() throws Exception {
-		client.create().creatingParentsIfNeeded().forPath("/cli-link/real", "{}".getBytes());
-		client.create().forPath("/cli-link/holder", "{\"alias ->\":\"/cli-link/real\"}".getBytes());
-		assertThat(CliRun.of("set", connect, "/cli-link/holder/alias", "x=1").status()).isZero();
-		assertThat(data("/cli-link/real")).isEqualTo("{\"x\":1}");
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-link/real", "{}".getBytes());
+		zk.client().create().forPath("/cli-link/holder", "{\"alias ->\":\"/cli-link/real\"}".getBytes());
+		assertThat(CliRun.of("set", zk.connect(), "/cli-link/holder/alias", "x=1").status()).isZero();
+		assertThat(zk.data("/cli-link/real")).isEqualTo("{\"x\":1}");
 	}
 
 	@Test
 	void aBadValueIsAnErrorNamingTheColumnAndChangesNothing() throws Exception {
-		client.create().creatingParentsIfNeeded().forPath("/cli-bad/app", "{\"a\":1}".getBytes());
-		CliRun run = CliRun.of("set", connect, "/cli-bad/app", "a=2", "b=open('x')");
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-bad/app", "{\"a\":1}".getBytes());
+		CliRun run = CliRun.of("set", zk.connect(), "/cli-bad/app", "a=2", "b=open('x')");
 		assertThat(run.status()).isEqualTo(1);
 		assertThat(run.err()).startsWith("zk set: bad value for b at column 1").doesNotContain("\tat ");
-		assertThat(data("/cli-bad/app")).isEqualTo("{\"a\":1}");
+		assertThat(zk.data("/cli-bad/app")).isEqualTo("{\"a\":1}");
 	}
 
 	@Test
 	void lsListsSortedChildren() throws Exception {
-		client.create().creatingParentsIfNeeded().forPath("/cli-ls/b");
-		client.create().forPath("/cli-ls/a");
-		assertThat(CliRun.of("ls", connect, "/cli-ls").out()).isEqualTo("a\nb\n");
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-ls/b");
+		zk.client().create().forPath("/cli-ls/a");
+		assertThat(CliRun.of("ls", zk.connect(), "/cli-ls").out()).isEqualTo("a\nb\n");
 	}
 
 	@Test
 	void recursiveRmSparesEphemeralNodesOfAnotherClientWithZcZksMessages() throws Exception {
-		client.create().creatingParentsIfNeeded().forPath("/cli-rm/keep/providers");
-		client.create().creatingParentsIfNeeded().forPath("/cli-rm/gone/x");
-		try (CuratorFramework other = CuratorFrameworkFactory.newClient(connect, new RetryOneTime(10))) {
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-rm/keep/providers");
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-rm/gone/x");
+		try (CuratorFramework other = CuratorFrameworkFactory.newClient(zk.connect(), new RetryOneTime(10))) {
 			other.start();
 			other.create().withMode(CreateMode.EPHEMERAL).forPath("/cli-rm/keep/providers/h:1");
-			CliRun dry = CliRun.of("rm", "-r", "-d", connect, "/cli-rm");
+			CliRun dry = CliRun.of("rm", "-r", "-d", zk.connect(), "/cli-rm");
 			assertThat(dry.out()).contains("would delete /cli-rm/gone/x.", "wouldn't delete /cli-rm/keep/providers/h:1 because it's ephemeral.");
-			assertThat(client.checkExists().forPath("/cli-rm/gone/x")).isNotNull();
-			CliRun rm = CliRun.of("rm", "-r", connect, "/cli-rm");
+			assertThat(zk.client().checkExists().forPath("/cli-rm/gone/x")).isNotNull();
+			CliRun rm = CliRun.of("rm", "-r", zk.connect(), "/cli-rm");
 			assertThat(rm.status()).isZero();
 			assertThat(rm.out()).contains("Not deleting /cli-rm/keep/providers/h:1 because it's ephemeral.",
 					"/cli-rm not deleted due to ephemeral descendent.");
-			assertThat(client.checkExists().forPath("/cli-rm/gone")).isNull();
-			assertThat(client.checkExists().forPath("/cli-rm/keep/providers/h:1")).isNotNull();
+			assertThat(zk.client().checkExists().forPath("/cli-rm/gone")).isNull();
+			assertThat(zk.client().checkExists().forPath("/cli-rm/keep/providers/h:1")).isNotNull();
 		}
 	}
 

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,29 +32,11 @@ class ZkCliTreeTests {
 			      url = 'jdbc:h2:mem:foo'
 			""";
 
-	private static TestingServer server;
-
-	private static CuratorFramework client;
-
-	private static String connect;
+	@RegisterExtension
+	static CliServer zk = new CliServer();
 
 	@TempDir
 	static Path dir;
-
-	@BeforeAll
-	static void start() throws Exception {
-		server = new TestingServer(true);
-		connect = server.getConnectString();
-		client = CuratorFrameworkFactory.newClient(connect, new RetryOneTime(10));
-		client.start();
-		client.blockUntilConnected();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		client.close();
-		server.close();
-	}
 
 	private static Path file(String name, String text) throws Exception {
 		Path file = dir.resolve(name);
@@ -67,71 +47,71 @@ class ZkCliTreeTests {
 	@Test
 	void importThenExportRoundTripsAndADryRunSaysWhatWouldChange() throws Exception {
 		Path tree = file("round.tree", TREE);
-		CliRun imported = CliRun.of("import", connect, tree.toString());
+		CliRun imported = CliRun.of("import", zk.connect(), tree.toString());
 		assertThat(imported.status()).as(imported.err()).isZero();
-		assertThat(new String(client.getData().forPath("/cli-tree/fooservice"), StandardCharsets.UTF_8))
+		assertThat(zk.data("/cli-tree/fooservice"))
 			.isEqualTo("{\"type\":\"fooservice\",\"threads\":3,\"database ->\":\"/cli-tree/databases/foo\"}");
-		CliRun exported = CliRun.of("export", connect, "/cli-tree");
+		CliRun exported = CliRun.of("export", zk.connect(), "/cli-tree");
 		assertThat(exported.status()).isZero();
 		Path again = file("again.tree", exported.out());
-		CliRun dry = CliRun.of("import", "-d", connect, again.toString());
+		CliRun dry = CliRun.of("import", "-d", zk.connect(), again.toString());
 		assertThat(dry.status()).isZero();
 		assertThat(dry.out()).doesNotContain("add ", "change");
 		Path changed = file("changed.tree", exported.out().replace("threads = 3", "threads = 4"));
-		CliRun dryChange = CliRun.of("import", "--dry-run", connect, changed.toString());
+		CliRun dryChange = CliRun.of("import", "--dry-run", zk.connect(), changed.toString());
 		assertThat(dryChange.out()).contains("/cli-tree/fooservice threads change from 3 to 4");
-		assertThat(new String(client.getData().forPath("/cli-tree/fooservice"), StandardCharsets.UTF_8))
+		assertThat(zk.data("/cli-tree/fooservice"))
 			.contains("\"threads\":3");
 		Path output = dir.resolve("out.tree");
-		assertThat(CliRun.of("export", "-o", output.toString(), "--name", "copy", connect, "/cli-tree").status())
+		assertThat(CliRun.of("export", "-o", output.toString(), "--name", "copy", zk.connect(), "/cli-tree").status())
 			.isZero();
 		assertThat(Files.readString(output)).startsWith("/copy\n");
 	}
 
 	@Test
 	void trimDeletesExtraNodesButSparesAnotherClientsEphemeralNodes() throws Exception {
-		CliRun first = CliRun.of("import", connect, file("trim.tree", TREE.replace("cli-tree", "cli-trim")).toString());
+		CliRun first = CliRun.of("import", zk.connect(), file("trim.tree", TREE.replace("cli-tree", "cli-trim")).toString());
 		assertThat(first.status()).as(first.err()).isZero();
-		client.create().forPath("/cli-trim/extra");
-		try (CuratorFramework other = CuratorFrameworkFactory.newClient(connect, new RetryOneTime(10))) {
+		zk.client().create().forPath("/cli-trim/extra");
+		try (CuratorFramework other = CuratorFrameworkFactory.newClient(zk.connect(), new RetryOneTime(10))) {
 			other.start();
 			other.create().withMode(CreateMode.EPHEMERAL).forPath("/cli-trim/fooservice/providers/h:1");
 			Path tree = file("trim2.tree", TREE.replace("cli-tree", "cli-trim"));
-			CliRun warn = CliRun.of("import", connect, tree.toString());
+			CliRun warn = CliRun.of("import", zk.connect(), tree.toString());
 			assertThat(warn.out()).contains("extra path not trimmed: /cli-trim/extra");
-			CliRun trimmed = CliRun.of("import", "-t", connect, tree.toString());
+			CliRun trimmed = CliRun.of("import", "-t", zk.connect(), tree.toString());
 			assertThat(trimmed.status()).as(trimmed.err()).isZero();
-			assertThat(client.checkExists().forPath("/cli-trim/extra")).isNull();
-			assertThat(client.checkExists().forPath("/cli-trim/fooservice/providers/h:1")).isNotNull();
-			CliRun withEphemeral = CliRun.of("export", "-e", connect, "/cli-trim/fooservice/providers");
+			assertThat(zk.client().checkExists().forPath("/cli-trim/extra")).isNull();
+			assertThat(zk.client().checkExists().forPath("/cli-trim/fooservice/providers/h:1")).isNotNull();
+			CliRun withEphemeral = CliRun.of("export", "-e", zk.connect(), "/cli-trim/fooservice/providers");
 			assertThat(withEphemeral.out()).contains("/h:1");
-			assertThat(CliRun.of("export", connect, "/cli-trim/fooservice/providers").out()).doesNotContain("h:1");
+			assertThat(CliRun.of("export", zk.connect(), "/cli-trim/fooservice/providers").out()).doesNotContain("h:1");
 		}
 	}
 
 	@Test
 	void importReadsStandardInputAtAPath() throws Exception {
-		client.create().forPath("/cli-stdin");
+		zk.client().create().forPath("/cli-stdin");
 		InputStream stdin = System.in;
 		try {
 			System.setIn(new ByteArrayInputStream("/app\n  a = 1\n".getBytes(StandardCharsets.UTF_8)));
-			CliRun run = CliRun.of("import", connect, "-", "/cli-stdin");
+			CliRun run = CliRun.of("import", zk.connect(), "-", "/cli-stdin");
 			assertThat(run.status()).as(run.err()).isZero();
 		}
 		finally {
 			System.setIn(stdin);
 		}
-		assertThat(new String(client.getData().forPath("/cli-stdin/app"), StandardCharsets.UTF_8))
+		assertThat(zk.data("/cli-stdin/app"))
 			.isEqualTo("{\"a\":1}");
 	}
 
 	@Test
 	void aBadFileGivesItsLineAndStatusOneAndWritesNothing() throws Exception {
 		Path bad = file("bad.tree", "/cli-bad-import\n  a = 1\n  /child\n    b = [1,\n");
-		CliRun run = CliRun.of("import", connect, bad.toString());
+		CliRun run = CliRun.of("import", zk.connect(), bad.toString());
 		assertThat(run.status()).isEqualTo(1);
 		assertThat(run.err()).startsWith("zk import: " + bad + ":4:").hasLineCount(1);
-		assertThat(client.checkExists().forPath("/cli-bad-import")).isNull();
+		assertThat(zk.client().checkExists().forPath("/cli-bad-import")).isNull();
 	}
 
 }
