@@ -33,7 +33,7 @@ public final class Main {
 	public static void main(String[] args) throws Exception {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
 		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark(), new TreeImportExportBenchmark(),
-				new EndpointBenchmark())) {
+				new EndpointBenchmark(), new WatchLatencyBenchmark(), new DiscoveryBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		int runs = 20;
