@@ -17,9 +17,9 @@ public interface Benchmark {
 	/**
 	 * Runs the benchmark.
 	 * @param context the server, the client and the run settings
-	 * @return the measured rows
+	 * @return the measured rows: {@link Result}s (throughput) or {@link LatencyResult}s (latency)
 	 * @throws Exception when the benchmark cannot run
 	 */
-	List<Result> run(BenchmarkContext context) throws Exception;
+	List<? extends Row> run(BenchmarkContext context) throws Exception;
 
 }

@@ -51,7 +51,12 @@ final class EndpointBenchmark implements Benchmark {
 			.run("--server.port=0", "--zk.connect-string=" + connectString,
 					"--management.endpoints.web.exposure.include=zktree",
 					"--management.endpoint.zktree.show-values=always", "--logging.level.root=WARN",
-					"--spring.main.banner-mode=off")) {
+					"--spring.main.banner-mode=off",
+					// Spring Cloud is on this module's classpath for the watch and discovery
+					// benchmarks; it stays out of this application
+					"--spring.cloud.zookeeper.enabled=false", "--spring.cloud.zookeeper.config.enabled=false",
+					"--spring.cloud.discovery.enabled=false", "--spring.cloud.service-registry.enabled=false",
+					"--spring.cloud.refresh.enabled=false")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			URI uri = URI.create("http://localhost:" + port + "/actuator/zktree" + BASE + "/shop");
 			HttpClient http = HttpClient.newHttpClient();

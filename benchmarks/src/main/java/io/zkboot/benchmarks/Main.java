@@ -33,7 +33,7 @@ public final class Main {
 	public static void main(String[] args) throws Exception {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
 		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark(), new TreeImportExportBenchmark(),
-				new EndpointBenchmark())) {
+				new EndpointBenchmark(), new WatchLatencyBenchmark(), new DiscoveryBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		int runs = 20;
@@ -55,7 +55,7 @@ public final class Main {
 		if (chosen.isEmpty()) {
 			chosen.addAll(all.values());
 		}
-		List<Result> results = new ArrayList<>();
+		List<Row> results = new ArrayList<>();
 		try (TestingServer server = new TestingServer(true);
 				CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
 						new ExponentialBackoffRetry(100, 3))) {
@@ -66,8 +66,8 @@ public final class Main {
 				results.addAll(benchmark.run(context));
 			}
 		}
-		System.out.printf("%nJava %s, %d processors, best of %d runs%n%n", System.getProperty("java.version"),
-				Runtime.getRuntime().availableProcessors(), runs);
+		System.out.printf("%nJava %s, %d processors, best of %d runs (latencies: percentiles)%n%n",
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs);
 		ResultTable.print(results, System.out);
 	}
 

@@ -7,16 +7,18 @@ package io.zkboot.benchmarks;
  * @param benchmark the benchmark's name
  * @param operation what was measured
  * @param subject who did it (for example {@code ZkTemplate} or {@code ZooKeeper async})
- * @param operations how many ZooKeeper nodes one run handled
+ * @param operations how many operations one run made (ZooKeeper nodes handled, or calls)
  * @param bestMillis the fastest run, in milliseconds
- * @param baselineMillis the baseline's fastest run, or 0 for the baseline row itself
+ * @param baselineMillis the baseline's fastest run for the same number of operations (scaled to
+ * this row's {@code operations} when the baseline made a different number), or 0 for the baseline
+ * row itself
  */
-public record Result(String benchmark, String operation, String subject, int operations, double bestMillis,
-		double baselineMillis) {
+public record Result(String benchmark, String operation, String subject, long operations, double bestMillis,
+		double baselineMillis) implements Row {
 
 	/**
 	 * Returns the throughput of the best run.
-	 * @return nodes per second
+	 * @return operations per second
 	 */
 	public double perSecond() {
 		return this.operations / (this.bestMillis / 1000);

@@ -4,19 +4,50 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Prints results as one Markdown table, so a run can be pasted into docs/performance.md.
+ * Prints results as Markdown tables, so a run can be pasted into docs/performance.md: one table for
+ * the throughput rows ({@link Result}), one for the latency rows ({@link LatencyResult}); a table
+ * without rows is not printed.
  */
 final class ResultTable {
 
 	private ResultTable() {
 	}
 
-	static void print(List<Result> results, PrintStream out) {
-		out.println("| benchmark | operation | subject | nodes | best ms | nodes/s | ratio |");
+	static void print(List<? extends Row> rows, PrintStream out) {
+		List<Result> results = rows.stream().filter(Result.class::isInstance).map(Result.class::cast).toList();
+		List<LatencyResult> latencies = rows.stream()
+			.filter(LatencyResult.class::isInstance)
+			.map(LatencyResult.class::cast)
+			.toList();
+		if (!results.isEmpty()) {
+			printResults(results, out);
+		}
+		if (!results.isEmpty() && !latencies.isEmpty()) {
+			out.println();
+		}
+		if (!latencies.isEmpty()) {
+			printLatencies(latencies, out);
+		}
+	}
+
+	private static void printResults(List<Result> results, PrintStream out) {
+		out.println("| benchmark | operation | subject | ops | best ms | ops/s | ratio |");
 		out.println("| --- | --- | --- | ---: | ---: | ---: | ---: |");
 		for (Result result : results) {
 			out.printf("| %s | %s | %s | %d | %.1f | %.0f | %.2f |%n", result.benchmark(), result.operation(),
 					result.subject(), result.operations(), result.bestMillis(), result.perSecond(), result.ratio());
+		}
+	}
+
+	private static void printLatencies(List<LatencyResult> latencies, PrintStream out) {
+		out.println("| benchmark | operation | subject | samples | p50 ms | p90 ms | p99 ms | max ms | timeouts "
+				+ "| p50 ratio | p99 ratio |");
+		out.println("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		for (LatencyResult latency : latencies) {
+			out.printf("| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %d | %.2f | %.2f |%n", latency.benchmark(),
+					latency.operation(), latency.subject(), latency.samples(), latency.p50Millis(),
+					latency.p90Millis(), latency.p99Millis(), latency.maxMillis(), latency.timeouts(),
+					latency.p50Ratio(), latency.p99Ratio());
 		}
 	}
 

@@ -1,6 +1,7 @@
+package io.zkboot.benchmarks;
+
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +22,6 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.curator.x.discovery.ServiceDiscovery;
 import org.apache.curator.x.discovery.ServiceDiscoveryBuilder;
 import org.apache.curator.x.discovery.ServiceInstance;
@@ -50,26 +50,32 @@ import org.springframework.cloud.zookeeper.discovery.ZookeeperInstance;
  * format under its own root).</li>
  * </ol>
  *
- * <p>Needs, besides zk-spring-boot-autoconfigure and its dependencies:
- * {@code org.springframework.cloud:spring-cloud-zookeeper-discovery:5.0.1} (with
- * spring-cloud-zookeeper-core 5.0.1 and {@code org.apache.curator:curator-x-discovery},
- * which needs Jackson 2 {@code com.fasterxml.jackson.core:jackson-databind}),
- * {@code org.apache.curator:curator-test} and spring-cloud-commons. Run with
- * {@code java DiscoveryBenchmark [seconds-per-throughput-run] [latency-rounds]}.
+ * <p>Throughput rows: one measured window of {@value #SECONDS} s after a 1 s warm-up per subject and
+ * thread count ("ops" are {@code getInstances} calls; the ratio is ours over theirs). Latency rows:
+ * {@value #ROUNDS} rounds, ratios to the bare watch (ours) and to ours (Spring Cloud Zookeeper's).
+ * The registrar and the reader are two clients of their own on the context's server.
  */
-public final class DiscoveryBenchmark {
+final class DiscoveryBenchmark implements Benchmark {
 
 	private static final int INSTANCES = 10;
 
-	private DiscoveryBenchmark() {
+	private static final int SECONDS = 5;
+
+	private static final int ROUNDS = 100;
+
+	private static final long TIMEOUT = TimeUnit.SECONDS.toNanos(10);
+
+	@Override
+	public String name() {
+		return "discovery";
 	}
 
-	public static void main(String[] args) throws Exception {
-		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
-		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 50;
-		try (TestingServer server = new TestingServer(true);
-				CuratorFramework registrar = client(server);
-				CuratorFramework reader = client(server);
+	@Override
+	public List<Row> run(BenchmarkContext context) throws Exception {
+		String connectString = context.client().getZookeeperClient().getCurrentConnectionString();
+		List<Row> rows = new ArrayList<>();
+		try (CuratorFramework registrar = client(connectString);
+				CuratorFramework reader = client(connectString);
 				ZkServiceCatalog catalog = new ZkServiceCatalog(reader, "/services", "providers",
 						Duration.ofSeconds(10), (event) -> {
 						})) {
@@ -91,29 +97,26 @@ public final class DiscoveryBenchmark {
 			check(ours.getInstances("bench").size() == INSTANCES, "ours sees every instance");
 			check(theirs.getInstances("bench").size() == INSTANCES, "Spring Cloud Zookeeper sees every instance");
 
-			System.out.println("## getInstances throughput (" + INSTANCES + " instances, " + seconds + " s per run)");
-			System.out.println();
-			System.out.println("| threads | zk-spring-boot ops/s | Spring Cloud Zookeeper ops/s | ratio |");
-			System.out.println("| --- | --- | --- | --- |");
 			for (int threads : new int[] { 1, 4 }) {
+				String operation = "getInstances (" + INSTANCES + " instances), " + threads + " thread(s)";
 				throughput(ours, threads, 1);
 				throughput(theirs, threads, 1);
-				double our = throughput(ours, threads, seconds);
-				double their = throughput(theirs, threads, seconds);
-				System.out.printf("| %d | %,.0f | %,.0f | %,.0f x |%n", threads, our, their, our / their);
+				Calls their = throughput(theirs, threads, SECONDS);
+				Calls our = throughput(ours, threads, SECONDS);
+				rows.add(new Result(name(), operation, "Spring Cloud Zookeeper ZookeeperDiscoveryClient (baseline)",
+						their.calls(), their.millis(), 0));
+				rows.add(new Result(name(), operation, "zk-spring-boot ZkDiscoveryClient", our.calls(), our.millis(),
+						our.calls() / their.perMilli()));
 			}
-
-			System.out.println();
-			System.out.println("## Time from a new registration to its visibility (" + rounds + " rounds, microseconds)");
-			System.out.println();
-			visibility(registrar, reader, ours, theirs, theirRegistrar, rounds);
+			rows.addAll(visibility(registrar, reader, ours, theirs, theirRegistrar, ROUNDS));
 			theirRegistrar.close();
 			theirReader.close();
 		}
+		return rows;
 	}
 
-	private static CuratorFramework client(TestingServer server) throws InterruptedException {
-		CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(), 30_000, 10_000,
+	private static CuratorFramework client(String connectString) throws InterruptedException {
+		CuratorFramework client = CuratorFrameworkFactory.newClient(connectString, 30_000, 10_000,
 				new RetryOneTime(100));
 		client.start();
 		check(client.blockUntilConnected(30, TimeUnit.SECONDS), "connected");
@@ -139,7 +142,7 @@ public final class DiscoveryBenchmark {
 			.build();
 	}
 
-	private static double throughput(DiscoveryClient client, int threads, int seconds) throws InterruptedException {
+	private static Calls throughput(DiscoveryClient client, int threads, int seconds) throws InterruptedException {
 		LongAdder calls = new LongAdder();
 		AtomicBoolean running = new AtomicBoolean(true);
 		List<Thread> workers = new ArrayList<>();
@@ -161,10 +164,20 @@ public final class DiscoveryBenchmark {
 		for (Thread worker : workers) {
 			worker.join();
 		}
-		return calls.sum() / ((System.nanoTime() - start) / 1e9);
+		double millis = (System.nanoTime() - start) / 1e6;
+		return new Calls(calls.sum(), millis);
 	}
 
-	private static void visibility(CuratorFramework registrar, CuratorFramework reader, ZkDiscoveryClient ours,
+	/** The calls made in one measured window, and its length. */
+	private record Calls(long calls, double millis) {
+
+		double perMilli() {
+			return this.calls / this.millis;
+		}
+
+	}
+
+	private List<LatencyResult> visibility(CuratorFramework registrar, CuratorFramework reader, ZkDiscoveryClient ours,
 			DiscoveryClient theirs, ServiceDiscovery<ZookeeperInstance> theirRegistrar, int rounds) throws Exception {
 		String providers = "/services/latency/providers";
 		registrar.create().creatingParentsIfNeeded().forPath(providers);
@@ -197,25 +210,26 @@ public final class DiscoveryBenchmark {
 				long ourAt = pollUntil(() -> ours.getInstances("latency").stream()
 					.anyMatch((instance) -> instance.getHost().equals(host)));
 				check(seen.await(10, TimeUnit.SECONDS), "bare watch saw the node");
-				bare[round] = (bareAt[0] - start) / 1000;
-				our[round] = (ourAt - start) / 1000;
+				bare[round] = bareAt[0] - start;
+				our[round] = ourAt - start;
 			}
 			ServiceInstance<ZookeeperInstance> instance = theirInstance("latency", host);
 			long start = System.nanoTime();
 			theirRegistrar.registerService(instance);
 			long theirAt = pollUntil(() -> theirs.getInstances("latency").stream()
 				.anyMatch((candidate) -> candidate.getHost().equals(host)));
-			their[round] = (theirAt - start) / 1000;
+			their[round] = theirAt - start;
 			theirRegistrar.unregisterService(instance);
 			registrar.delete().forPath(node);
 		}
-		System.out.println("| client | median | p90 | max |");
-		System.out.println("| --- | --- | --- | --- |");
-		row("bare Curator watch (CuratorCache listener)", bare);
-		row("zk-spring-boot ZkDiscoveryClient", our);
-		row("Spring Cloud Zookeeper ZookeeperDiscoveryClient", their);
-		System.out.printf("%nzk-spring-boot / bare watch, median: %.2f x%n",
-				(double) percentile(our, 50) / Math.max(1, percentile(bare, 50)));
+		String operation = "new registration to visible";
+		LatencyResult bareRow = LatencyResult.of(name(), operation, "bare Curator watch (CuratorCache listener, baseline)",
+				bare, TIMEOUT, null);
+		LatencyResult ourRow = LatencyResult.of(name(), operation,
+				"zk-spring-boot ZkDiscoveryClient (baseline of the next row)", our, TIMEOUT, bareRow);
+		LatencyResult theirRow = LatencyResult.of(name(), operation, "Spring Cloud Zookeeper ZookeeperDiscoveryClient",
+				their, TIMEOUT, ourRow);
+		return List.of(bareRow, ourRow, theirRow);
 	}
 
 	private static long pollUntil(BooleanSupplier visible) {
@@ -225,18 +239,6 @@ public final class DiscoveryBenchmark {
 			Thread.onSpinWait();
 		}
 		return System.nanoTime();
-	}
-
-	private static void row(String name, long[] micros) {
-		System.out.printf("| %s | %,d | %,d | %,d |%n", name, percentile(micros, 50), percentile(micros, 90),
-				percentile(micros, 100));
-	}
-
-	private static long percentile(long[] values, int percent) {
-		long[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-		return sorted[Math.max(0, index)];
 	}
 
 	private static void check(boolean condition, String what) {

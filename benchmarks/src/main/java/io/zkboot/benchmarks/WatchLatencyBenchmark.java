@@ -2,7 +2,6 @@ package io.zkboot.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -49,49 +47,58 @@ import org.springframework.context.annotation.Configuration;
  * of one isolated change and every path meets the same machine load. A bean is "seen" re-bound when its
  * setter receives the new value. The first {@value #WARMUP} changes of each run are not counted.
  *
- * <p>Run: {@code java -cp <test classpath of zk-spring-boot-autoconfigure + spring-cloud-zookeeper-config
- * 5.0.1, spring-cloud-zookeeper-core 5.0.1, spring-cloud-context 5.0.3, spring-cloud-commons 5.0.3, spring-web>
- * io.zkboot.benchmarks.WatchLatencyBenchmark [changes]} (default 1000).
+ * <p>The context's client is the writer; each subject has its own client (or application) on the
+ * same server. {@value #CHANGES} changes per path are counted. Rows: latency percentiles, with
+ * ratios to the bare {@link CuratorCache} listener (the first two rows and the {@code zk:} re-bind)
+ * and to the {@code zk:} re-bind (Spring Cloud Zookeeper's refresh, so that its p99 ratio reads as
+ * "how many times slower than ours").
  */
-public final class WatchLatencyBenchmark {
+final class WatchLatencyBenchmark implements Benchmark {
 
 	private static final int WARMUP = 100;
 
+	private static final int CHANGES = 1000;
+
 	private static final long TIMEOUT = TimeUnit.SECONDS.toNanos(10);
 
-	private final CuratorFramework writer;
+	private static final String OPERATION = "setData to value seen";
 
-	private final String connectString;
+	private CuratorFramework writer;
 
-	private WatchLatencyBenchmark(CuratorFramework writer, String connectString) {
-		this.writer = writer;
-		this.connectString = connectString;
+	private String connectString;
+
+	@Override
+	public String name() {
+		return "watch-latency";
 	}
 
-	/**
-	 * Runs the four measurements, interleaved, and prints a Markdown table.
-	 * @param args the number of counted changes per path (default 1000)
-	 * @throws Exception if the server or a context fails
-	 */
-	public static void main(String[] args) throws Exception {
-		int changes = (args.length > 0) ? Integer.parseInt(args[0]) : 1000;
-		try (TestingServer server = new TestingServer(true);
-				CuratorFramework writer = CuratorFrameworkFactory.newClient(server.getConnectString(),
-						new RetryOneTime(100))) {
-			writer.start();
-			writer.blockUntilConnected();
-			WatchLatencyBenchmark benchmark = new WatchLatencyBenchmark(writer, server.getConnectString());
-			List<Subject> subjects = List.of(benchmark.curatorCache(), benchmark.zkWatch(), benchmark.zkConfig(),
-					benchmark.springCloudZookeeper());
-			try {
-				print(benchmark.measure(changes, subjects));
-			}
-			finally {
-				for (Subject subject : subjects) {
-					subject.close();
-				}
+	@Override
+	public List<LatencyResult> run(BenchmarkContext context) throws Exception {
+		this.writer = context.client();
+		this.connectString = context.client().getZookeeperClient().getCurrentConnectionString();
+		List<Subject> subjects = new ArrayList<>();
+		try {
+			subjects.add(curatorCache());
+			subjects.add(zkWatch());
+			subjects.add(zkConfig());
+			subjects.add(springCloudZookeeper());
+			Map<String, long[]> latencies = measure(CHANGES, subjects);
+			List<String> names = new ArrayList<>(latencies.keySet());
+			LatencyResult bare = row(names.get(0), latencies, null);
+			LatencyResult zkWatch = row(names.get(1), latencies, bare);
+			LatencyResult zkConfig = row(names.get(2), latencies, bare);
+			LatencyResult springCloud = row(names.get(3), latencies, zkConfig);
+			return List.of(bare, zkWatch, zkConfig, springCloud);
+		}
+		finally {
+			for (Subject subject : subjects) {
+				subject.close();
 			}
 		}
+	}
+
+	private LatencyResult row(String subject, Map<String, long[]> latencies, LatencyResult baseline) {
+		return LatencyResult.of(name(), OPERATION, subject, latencies.get(subject), TIMEOUT, baseline);
 	}
 
 	private Subject curatorCache() throws Exception {
@@ -107,7 +114,7 @@ public final class WatchLatencyBenchmark {
 				.forChanges((old, node) -> probe.seen(new String(node.getData(), StandardCharsets.UTF_8)))
 				.build());
 		cache.start();
-		return new Subject("Curator CuratorCache listener (bare)", probe, (value) -> set(path, value), () -> {
+		return new Subject("Curator CuratorCache listener (bare, baseline)", probe, (value) -> set(path, value), () -> {
 			cache.close();
 			client.close();
 		});
@@ -118,7 +125,8 @@ public final class WatchLatencyBenchmark {
 		set(path, "init");
 		WatchApp.PROBE = new Probe();
 		ConfigurableApplicationContext context = run(WatchApp.class, "--zk.connect-string=" + this.connectString,
-				"--spring.cloud.zookeeper.config.enabled=false", "--zk.config.watch=false");
+				"--spring.cloud.zookeeper.config.enabled=false", "--spring.cloud.zookeeper.discovery.enabled=false",
+				"--zk.config.watch=false");
 		return new Subject("@ZkWatch method", WatchApp.PROBE, (value) -> set(path, value), context::close);
 	}
 
@@ -127,8 +135,9 @@ public final class WatchLatencyBenchmark {
 		set(path, "{\"value\":\"init\"}");
 		ZkBenchProperties.PROBE = new Probe();
 		ConfigurableApplicationContext context = run(ConfigApp.class, "--zk.connect-string=" + this.connectString,
-				"--spring.config.import=zk:/bench/zkconfig", "--spring.cloud.zookeeper.config.enabled=false");
-		return new Subject("@ConfigurationProperties re-bound (zk: import)", ZkBenchProperties.PROBE,
+				"--spring.config.import=zk:/bench/zkconfig", "--spring.cloud.zookeeper.config.enabled=false",
+				"--spring.cloud.zookeeper.discovery.enabled=false");
+		return new Subject("@ConfigurationProperties re-bound (zk: import; baseline of the next row)", ZkBenchProperties.PROBE,
 				(value) -> set(path, "{\"value\":\"" + value + "\"}"), context::close);
 	}
 
@@ -139,13 +148,15 @@ public final class WatchLatencyBenchmark {
 		ConfigurableApplicationContext context = run(SpringCloudApp.class, "--spring.application.name=bench",
 				"--spring.config.import=zookeeper:" + this.connectString,
 				"--spring.cloud.zookeeper.connect-string=" + this.connectString,
-				"--spring.cloud.zookeeper.config.root=scz");
+				"--spring.cloud.zookeeper.config.root=scz", "--spring.cloud.zookeeper.discovery.enabled=false");
 		return new Subject("@ConfigurationProperties re-bound (Spring Cloud Zookeeper 5.0.1 refresh)",
 				SpringCloudBenchProperties.PROBE, (value) -> set(path, value), context::close);
 	}
 
 	private static ConfigurableApplicationContext run(Class<?> application, String... arguments) {
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).run(arguments);
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.properties("logging.level.root=WARN", "spring.main.banner-mode=off")
+			.run(arguments);
 	}
 
 	private void set(String path, String text) throws Exception {
@@ -162,7 +173,7 @@ public final class WatchLatencyBenchmark {
 	 * Changes each subject's node in turn, starting each round with the next subject, so that
 	 * every path meets the same machine load and none always follows the same one.
 	 */
-	private Map<String, long[]> measure(int changes, List<Subject> subjects) throws Exception {
+	private static Map<String, long[]> measure(int changes, List<Subject> subjects) throws Exception {
 		Map<String, List<Long>> latencies = new LinkedHashMap<>();
 		subjects.forEach((subject) -> latencies.put(subject.name(), new ArrayList<>()));
 		for (int i = 0; i < WARMUP + changes; i++) {
@@ -181,23 +192,6 @@ public final class WatchLatencyBenchmark {
 		Map<String, long[]> sorted = new LinkedHashMap<>();
 		latencies.forEach((name, list) -> sorted.put(name, list.stream().mapToLong(Long::longValue).sorted().toArray()));
 		return sorted;
-	}
-
-	private static void print(Map<String, long[]> results) {
-		System.out.println("| path | changes | p50 (ms) | p99 (ms) | max (ms) | timeouts |");
-		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-		results.forEach((name, sorted) -> System.out.printf("| %s | %d | %.3f | %.3f | %.3f | %d |%n", name,
-				sorted.length, millis(percentile(sorted, 50)), millis(percentile(sorted, 99)),
-				millis(sorted[sorted.length - 1]), Arrays.stream(sorted).filter((l) -> l >= TIMEOUT).count()));
-	}
-
-	private static long percentile(long[] sorted, int percent) {
-		int index = (int) Math.ceil(sorted.length * percent / 100.0) - 1;
-		return sorted[Math.max(0, index)];
-	}
-
-	private static double millis(long nanos) {
-		return nanos / 1_000_000.0;
 	}
 
 	/** One change of the node under measurement. */

@@ -1,0 +1,15 @@
+package io.zkboot.benchmarks;
+
+/**
+ * One row of the shared {@link ResultTable}: a throughput row ({@link Result}, best of several
+ * runs) or a latency row ({@link LatencyResult}, percentiles of many single measurements).
+ */
+public sealed interface Row permits Result, LatencyResult {
+
+	/**
+	 * Returns the name of the benchmark that measured the row.
+	 * @return the benchmark's name
+	 */
+	String benchmark();
+
+}
