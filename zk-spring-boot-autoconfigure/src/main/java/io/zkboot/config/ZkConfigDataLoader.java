@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.core.ZkPath;
 import io.zkboot.tree.CodePointOrder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -70,7 +71,7 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 		List<String> children = new ArrayList<>(client.getChildren().forPath(path));
 		children.sort(CodePointOrder.NAMES);
 		for (String child : children) {
-			load(client, path.equals("/") ? "/" + child : path + "/" + child, prefix + child + ".", sources);
+			load(client, ZkPath.child(path, child), prefix + child + ".", sources);
 		}
 	}
 

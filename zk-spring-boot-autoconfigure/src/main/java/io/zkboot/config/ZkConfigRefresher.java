@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.concurrent.Executor;
 
+import io.zkboot.core.ZkPath;
 import io.zkboot.watch.NodeSnapshot;
 import io.zkboot.watch.NodeWatch;
 import io.zkboot.watch.NodeWatches;
@@ -84,7 +85,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	}
 
 	private void childSeen(ZkPropertySource parent, String child) {
-		String path = parent.getPath().equals("/") ? "/" + child : parent.getPath() + "/" + child;
+		String path = ZkPath.child(parent.getPath(), child);
 		ZkPropertySource source = new ZkPropertySource(path, parent.getPrefix() + child + ".", Map.of(),
 				ZkPropertySource.NEVER_READ);
 		MutablePropertySources sources = this.environment.getPropertySources();
