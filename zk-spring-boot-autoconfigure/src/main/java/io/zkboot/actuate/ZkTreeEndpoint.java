@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.zkboot.core.ZkInvalidPathException;
 import io.zkboot.core.ZkNoNodeException;
 import io.zkboot.core.ZkNode;
+import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.tree.NodeRecord;
 import io.zkboot.tree.TreeExport;
@@ -124,24 +125,10 @@ public class ZkTreeEndpoint {
 			return new WebEndpointResponse<>(TreeRenderer.render(shown), 200, format.getProducedMimeType());
 		}
 		Map<String, ZkNode> byPath = nodes.stream().collect(Collectors.toMap(ZkNode::path, Function.identity()));
-		ZkTreeDescriptor body = "/".equals(path)
-				? describeRoot(exported, byPath, levels, Boolean.TRUE.equals(stat), showUnsanitized)
-				: describe(exported.children().values().iterator().next(), path, byPath, levels,
-						Boolean.TRUE.equals(stat), showUnsanitized);
+		// exporting / gives the anonymous root holding the top-level nodes; any other path, that node
+		TreeNode top = "/".equals(path) ? exported : exported.children().values().iterator().next();
+		ZkTreeDescriptor body = describe(top, path, byPath, levels, Boolean.TRUE.equals(stat), showUnsanitized);
 		return new WebEndpointResponse<>(body, 200, format.getProducedMimeType());
-	}
-
-	private ZkTreeDescriptor describeRoot(TreeNode root, Map<String, ZkNode> byPath, int levels, boolean stat,
-			boolean showUnsanitized) {
-		List<ZkTreeDescriptor> children = new ArrayList<>();
-		if (levels > 0) {
-			root.children()
-				.forEach((name, child) -> children
-					.add(describe(child, "/" + name, byPath, levels - 1, stat, showUnsanitized)));
-		}
-		ZkNode node = byPath.get("/");
-		return new ZkTreeDescriptor("", "/", null, Map.of(), Map.of(), Map.of(), false,
-				(stat && node != null) ? stat(node.stat()) : null, children);
 	}
 
 	private ZkTreeDescriptor describe(TreeNode node, String path, Map<String, ZkNode> byPath, int levels,
@@ -150,7 +137,7 @@ public class ZkTreeEndpoint {
 		if (levels > 0) {
 			node.children()
 				.forEach((name, child) -> children
-					.add(describe(child, path + "/" + name, byPath, levels - 1, stat, showUnsanitized)));
+					.add(describe(child, ZkPath.child(path, name), byPath, levels - 1, stat, showUnsanitized)));
 		}
 		ZkNode zkNode = byPath.get(path);
 		return new ZkTreeDescriptor(node.name(), path, node.type().orElse(null),
