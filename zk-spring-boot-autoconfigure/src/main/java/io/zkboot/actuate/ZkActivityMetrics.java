@@ -1,6 +1,9 @@
 package io.zkboot.actuate;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,33 +25,27 @@ import io.zkboot.watch.WatchKind;
  * address).</li>
  * </ul>
  * Tree imports and exports are also timed as {@code zk.operation} ({@code importTree},
- * {@code exportTree}).
+ * {@code exportTree}). The meters are registered once, when bound; until then nothing is
+ * counted.
  */
 public class ZkActivityMetrics implements MeterBinder, WatchDeliveries {
 
-	private MeterRegistry registry;
+	private volatile Meters meters;
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.registry = registry;
+		this.meters = new Meters(registry);
 	}
 
 	@Override
 	public void delivered(String path, WatchKind kind, Duration delay) {
-		MeterRegistry meters = this.registry;
-		if (meters == null) {
+		Meters bound = this.meters;
+		if (bound == null) {
 			return;
 		}
-		Counter.builder("zk.watch.deliveries")
-			.tag("kind", kind.name().toLowerCase())
-			.description("Calls of @ZkWatch methods")
-			.register(meters)
-			.increment();
+		bound.deliveries.get(kind).increment();
 		if (delay != null) {
-			Timer.builder("zk.watch.delay")
-				.description("From a node's change to the end of the @ZkWatch call it caused")
-				.register(meters)
-				.record(delay);
+			bound.delay.record(delay);
 		}
 	}
 
@@ -59,13 +56,12 @@ public class ZkActivityMetrics implements MeterBinder, WatchDeliveries {
 	 * @param deleted nodes trimmed
 	 */
 	public void imported(int added, int updated, int deleted) {
-		MeterRegistry meters = this.registry;
-		if (meters == null) {
-			return;
+		Meters bound = this.meters;
+		if (bound != null) {
+			bound.added.increment(added);
+			bound.updated.increment(updated);
+			bound.deleted.increment(deleted);
 		}
-		count(meters, "added", added);
-		count(meters, "updated", updated);
-		count(meters, "deleted", deleted);
 	}
 
 	/**
@@ -73,21 +69,54 @@ public class ZkActivityMetrics implements MeterBinder, WatchDeliveries {
 	 * @param nodes the nodes created for it (one per address)
 	 */
 	public void registered(int nodes) {
-		MeterRegistry meters = this.registry;
-		if (meters != null) {
-			Counter.builder("zk.registrations")
-				.description("Service instance nodes registered")
-				.register(meters)
-				.increment(nodes);
+		Meters bound = this.meters;
+		if (bound != null) {
+			bound.registrations.increment(nodes);
 		}
 	}
 
-	private static void count(MeterRegistry meters, String change, int nodes) {
-		Counter.builder("zk.tree.nodes")
-			.tag("change", change)
-			.description("Nodes changed by tree imports")
-			.register(meters)
-			.increment(nodes);
+	/**
+	 * The meters of one registry.
+	 */
+	private static final class Meters {
+
+		private final Map<WatchKind, Counter> deliveries = new EnumMap<>(WatchKind.class);
+
+		private final Timer delay;
+
+		private final Counter added;
+
+		private final Counter updated;
+
+		private final Counter deleted;
+
+		private final Counter registrations;
+
+		Meters(MeterRegistry registry) {
+			for (WatchKind kind : WatchKind.values()) {
+				this.deliveries.put(kind, Counter.builder("zk.watch.deliveries")
+					.tag("kind", kind.name().toLowerCase(Locale.ROOT))
+					.description("Calls of @ZkWatch methods")
+					.register(registry));
+			}
+			this.delay = Timer.builder("zk.watch.delay")
+				.description("From a node's change to the end of the @ZkWatch call it caused")
+				.register(registry);
+			this.added = treeNodes(registry, "added");
+			this.updated = treeNodes(registry, "updated");
+			this.deleted = treeNodes(registry, "deleted");
+			this.registrations = Counter.builder("zk.registrations")
+				.description("Service instance nodes registered")
+				.register(registry);
+		}
+
+		private static Counter treeNodes(MeterRegistry registry, String change) {
+			return Counter.builder("zk.tree.nodes")
+				.tag("change", change)
+				.description("Nodes changed by tree imports")
+				.register(registry);
+		}
+
 	}
 
 }
