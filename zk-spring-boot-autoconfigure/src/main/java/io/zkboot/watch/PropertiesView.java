@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
-import io.zkboot.tree.PropertyLinkReader;
 import io.zkboot.tree.TreeNode;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
@@ -21,9 +20,11 @@ import org.apache.zookeeper.data.Stat;
 /**
  * The properties of a node as a read-only {@link Map} kept current, as zc.zk's
  * {@code properties()}: the path is resolved through symbolic links, and resolved again when
- * a link changes or the real node is deleted; a key missing but stored as a property link
- * ({@code name =>}) is read through the link. Writes go to ZooKeeper: {@link #update} merges,
- * {@link #set} replaces, {@link #put} updates one key.
+ * a link changes or the real node is deleted. A property link {@code name =>} shows as the key
+ * {@code name} with the value read through the link, unless a property {@code name} is stored
+ * (which shadows it); {@link #stored()} is the map as stored, link entries included. Writes go
+ * to ZooKeeper under stored names: {@link #update} merges, {@link #set} replaces, {@link #put}
+ * updates one key.
  *
  * <p>Callbacks registered with {@link #onChange} are called at once, then after every change,
  * one at a time, on a thread of the watch pool. When the node is deleted and the path no
@@ -43,7 +44,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 
 	private volatile String realPath;
 
-	private volatile Map<String, Object> properties = Map.of();
+	private volatile ResolvedProperties properties = ResolvedProperties.EMPTY;
 
 	private volatile boolean deleted;
 
@@ -76,17 +77,17 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	public static PropertiesView reading(CuratorFramework client, String path) {
 		PropertiesView view = new PropertiesView(client, path, null);
 		view.realPath = new LinkResolver(new CuratorNodeReader(client)).resolve(path);
-		view.properties = view.readStored(new Stat());
+		view.properties = view.resolve(view.readStored(new Stat()));
 		return view;
 	}
 
 	private Set<String> changed(NodeSnapshot snapshot) {
 		if (snapshot.exists()) {
 			this.realPath = snapshot.path();
-			this.properties = Collections.unmodifiableMap(snapshot.properties());
+			this.properties = resolve(snapshot.properties());
 		}
 		else {
-			this.properties = Map.of();
+			this.properties = ResolvedProperties.EMPTY;
 			this.deleted = true;
 		}
 		this.callbacks.callAll(this);
@@ -100,7 +101,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	private Set<String> propertyLinkTargets() {
 		Set<String> targets = new LinkedHashSet<>();
 		LinkResolver resolver = new LinkResolver(new CuratorNodeReader(this.client));
-		this.properties.forEach((name, link) -> {
+		this.properties.stored().forEach((name, link) -> {
 			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
 				String target = String.valueOf(link).strip().split("\\s+")[0];
 				try {
@@ -153,23 +154,47 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	}
 
 	/**
-	 * Reads a property; a key not stored but stored as a property link ({@code key =>}) is read
-	 * through the link.
+	 * The properties as stored, property links ({@code name =>}) included under their stored
+	 * names and not followed: what {@link #update} and {@link #set} write.
+	 * @return an unmodifiable map, replaced (not changed) when the node changes
+	 */
+	public Map<String, Object> stored() {
+		return this.properties.stored();
+	}
+
+	/**
+	 * Reads a property; a key stored as a property link ({@code key =>}) and not as itself
+	 * is read through the link (as it was when the view last read the node).
 	 * @param key the property name
 	 * @return the value, or {@code null}
-	 * @throws io.zkboot.tree.BadPropertyLinkException if a link cannot be followed
+	 * @throws io.zkboot.tree.BadPropertyLinkException if the link cannot be followed
 	 */
 	@Override
 	public Object get(Object key) {
-		Map<String, Object> current = this.properties;
-		if (current.containsKey(key)) {
-			return current.get(key);
-		}
-		Object link = current.get(key + TreeNode.PROPERTY_LINK_SUFFIX);
-		return (link != null) ? new PropertyLinkReader(new CuratorNodeReader(this.client)).follow(this.path,
-				String.valueOf(key), link) : null;
+		return this.properties.get(key);
 	}
 
+	@Override
+	public boolean containsKey(Object key) {
+		return this.properties.containsKey(key);
+	}
+
+	@Override
+	public int size() {
+		return this.properties.size();
+	}
+
+	@Override
+	public Set<String> keySet() {
+		return this.properties.keySet();
+	}
+
+	/**
+	 * The properties with property links followed; reading the value of a link that cannot be
+	 * followed throws {@link io.zkboot.tree.BadPropertyLinkException} (so do {@code values()},
+	 * {@code equals} and {@code hashCode} when they reach it).
+	 * @return an unmodifiable set
+	 */
 	@Override
 	public Set<Entry<String, Object>> entrySet() {
 		return this.properties.entrySet();
@@ -205,14 +230,14 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	}
 
 	/**
-	 * Sets one property, keeping the others.
-	 * @param key the name
+	 * Sets one stored property, keeping the others.
+	 * @param key the stored name
 	 * @param value the value, JSON-compatible
-	 * @return the previous value
+	 * @return the previous stored value of that name, links not followed
 	 */
 	@Override
 	public Object put(String key, Object value) {
-		Object previous = this.properties.get(key);
+		Object previous = this.properties.stored().get(key);
 		update(Collections.singletonMap(key, value));
 		return previous;
 	}
@@ -229,10 +254,11 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 
 	private boolean write(Map<String, Object> properties, int version) {
 		checkNotDeleted();
-		checkPropertyLinks(properties);
+		ResolvedProperties resolved = resolve(properties);
+		resolved.checkLinks();
 		try {
 			this.client.setData().withVersion(version).forPath(this.realPath, NodeProperties.encode(properties));
-			this.properties = Collections.unmodifiableMap(properties);
+			this.properties = resolved;
 			return true;
 		}
 		catch (KeeperException.BadVersionException raced) {
@@ -243,20 +269,8 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 		}
 	}
 
-	/**
-	 * Checks, as zc.zk does before writing, that every property link not shadowed by a stored
-	 * property can be followed.
-	 */
-	private void checkPropertyLinks(Map<String, Object> properties) {
-		PropertyLinkReader links = new PropertyLinkReader(new CuratorNodeReader(this.client));
-		properties.forEach((name, link) -> {
-			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-				String property = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
-				if (!properties.containsKey(property)) {
-					links.follow(this.path, property, link);
-				}
-			}
-		});
+	private ResolvedProperties resolve(Map<String, Object> stored) {
+		return ResolvedProperties.resolve(stored, this.path, new CuratorNodeReader(this.client));
 	}
 
 	private void checkNotDeleted() {
@@ -277,7 +291,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 
 	@Override
 	public String toString() {
-		return "PropertiesView[" + this.path + " -> " + this.realPath + "] " + this.properties;
+		return "PropertiesView[" + this.path + " -> " + this.realPath + "] " + this.properties.stored();
 	}
 
 }

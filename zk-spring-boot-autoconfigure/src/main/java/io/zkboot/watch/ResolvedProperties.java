@@ -1,0 +1,187 @@
+package io.zkboot.watch;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.zkboot.tree.BadPropertyLinkException;
+import io.zkboot.tree.NodeReader;
+import io.zkboot.tree.PropertyLinkReader;
+import io.zkboot.tree.TreeNode;
+
+/**
+ * A node's properties as zc.zk's properties objects show them (its mapping view): every stored
+ * property, and for every property link {@code X =>} whose {@code X} is not stored, the key
+ * {@code X} with the value read through the link. Symbolic links ({@code X ->}) are ordinary
+ * entries. Links are followed once, when the properties are made; reading the value of a link
+ * that could not be followed throws the {@link BadPropertyLinkException} it failed with.
+ */
+final class ResolvedProperties extends AbstractMap<String, Object> {
+
+	static final ResolvedProperties EMPTY = new ResolvedProperties(Map.of(), Map.of());
+
+	private final Map<String, Object> stored;
+
+	private final Map<String, Object> values;
+
+	private ResolvedProperties(Map<String, Object> stored, Map<String, Object> values) {
+		this.stored = Collections.unmodifiableMap(stored);
+		this.values = values;
+	}
+
+	/**
+	 * Follows the property links of stored properties.
+	 * @param stored the properties as stored
+	 * @param path the path the properties were opened with, which relative links start from
+	 * @param reader where the nodes along the links are read
+	 * @return the properties with the links followed
+	 */
+	static ResolvedProperties resolve(Map<String, Object> stored, String path, NodeReader reader) {
+		PropertyLinkReader links = new PropertyLinkReader(reader);
+		Map<String, Object> values = new LinkedHashMap<>();
+		stored.forEach((name, value) -> {
+			if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				values.put(name, value);
+				return;
+			}
+			String linked = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
+			if (!stored.containsKey(linked)) {
+				values.put(linked, follow(links, path, linked, value));
+			}
+		});
+		return new ResolvedProperties(stored, values);
+	}
+
+	private static Object follow(PropertyLinkReader links, String path, String name, Object link) {
+		try {
+			return links.follow(path, name, link);
+		}
+		catch (BadPropertyLinkException ex) {
+			return new Unreadable(ex);
+		}
+	}
+
+	/**
+	 * The properties as stored, link entries ({@code X =>}) included.
+	 * @return an unmodifiable map
+	 */
+	Map<String, Object> stored() {
+		return this.stored;
+	}
+
+	/**
+	 * Checks that every link could be followed, as zc.zk does before writing.
+	 * @throws BadPropertyLinkException for the first link that could not
+	 */
+	void checkLinks() {
+		this.values.values().forEach(ResolvedProperties::unwrap);
+	}
+
+	@Override
+	public Object get(Object key) {
+		return unwrap(this.values.get(key));
+	}
+
+	@Override
+	public boolean containsKey(Object key) {
+		return this.values.containsKey(key);
+	}
+
+	@Override
+	public int size() {
+		return this.values.size();
+	}
+
+	@Override
+	public Set<String> keySet() {
+		return Collections.unmodifiableSet(this.values.keySet());
+	}
+
+	@Override
+	public Set<Entry<String, Object>> entrySet() {
+		return new Entries();
+	}
+
+	private static Object unwrap(Object value) {
+		if (value instanceof Unreadable unreadable) {
+			throw unreadable.reason();
+		}
+		return value;
+	}
+
+	/**
+	 * The value of a property link that could not be followed.
+	 *
+	 * @param reason why
+	 */
+	private record Unreadable(BadPropertyLinkException reason) {
+
+	}
+
+	/**
+	 * The entries, whose values are unwrapped when read.
+	 */
+	private final class Entries extends AbstractSet<Entry<String, Object>> {
+
+		@Override
+		public Iterator<Entry<String, Object>> iterator() {
+			return ResolvedProperties.this.values.keySet().stream().<Entry<String, Object>>map(ResolvedEntry::new).iterator();
+		}
+
+		@Override
+		public int size() {
+			return ResolvedProperties.this.values.size();
+		}
+
+	}
+
+	/**
+	 * One read-only entry, reading its value when asked.
+	 */
+	private final class ResolvedEntry implements Entry<String, Object> {
+
+		private final String key;
+
+		ResolvedEntry(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String getKey() {
+			return this.key;
+		}
+
+		@Override
+		public Object getValue() {
+			return get(this.key);
+		}
+
+		@Override
+		public Object setValue(Object value) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Entry<?, ?> entry && this.key.equals(entry.getKey())
+					&& Objects.equals(getValue(), entry.getValue());
+		}
+
+		@Override
+		public int hashCode() {
+			return this.key.hashCode() ^ Objects.hashCode(getValue());
+		}
+
+		@Override
+		public String toString() {
+			return this.key + "=" + getValue();
+		}
+
+	}
+
+}
