@@ -2,7 +2,7 @@ package io.zkboot.watch;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -49,7 +49,7 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 		return new ChildrenView(client, path, pool);
 	}
 
-	private Set<String> changed(NodeSnapshot snapshot) {
+	private Map<String, Long> changed(NodeSnapshot snapshot) {
 		if (snapshot.exists()) {
 			this.realPath = snapshot.path();
 		}
@@ -58,7 +58,7 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 		}
 		this.children = snapshot.children();
 		this.callbacks.callAll(this);
-		return Set.of();
+		return Map.of();
 	}
 
 	/**

@@ -1,13 +1,12 @@
 package io.zkboot.watch;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import io.zkboot.tree.LinkLoopException;
 import io.zkboot.tree.LinkResolver;
@@ -24,8 +23,9 @@ import org.apache.curator.framework.CuratorFramework;
  * absent snapshot and the watch stops.
  *
  * <p>The listener is called one snapshot at a time, in order, on a thread of the pool; each
- * snapshot's path is the real path it was read at. It names further nodes (property link
- * targets) whose changes tell it the current snapshot again.
+ * snapshot's path is the real path it was read at. It names further nodes (for example every
+ * node along its property links) whose changes tell it the current snapshot again. Each node is
+ * watched once, however many roles it has, and no longer once it has none.
  */
 final class LinkFollowingWatch implements AutoCloseable {
 
@@ -41,11 +41,13 @@ final class LinkFollowingWatch implements AutoCloseable {
 
 	private final SerialExecutor serial;
 
-	private final Function<NodeSnapshot, Set<String>> listener;
+	private final Function<NodeSnapshot, Map<String, Long>> listener;
 
-	private final Map<String, NodeWatch> linkWatches = new HashMap<>();
+	private final Map<String, NodeWatch> nodeWatches = new HashMap<>();
 
-	private final Map<String, NodeWatch> dependencyWatches = new HashMap<>();
+	private Map<String, Long> linkHolders = Map.of();
+
+	private Map<String, Long> dependencies = Map.of();
 
 	private final CompletableFuture<Void> firstSnapshot = new CompletableFuture<>();
 
@@ -56,7 +58,7 @@ final class LinkFollowingWatch implements AutoCloseable {
 	private volatile boolean closed;
 
 	private LinkFollowingWatch(CuratorFramework client, String path, WatchKind kind, Executor pool,
-			Function<NodeSnapshot, Set<String>> listener) {
+			Function<NodeSnapshot, Map<String, Long>> listener) {
 		this.client = client;
 		this.path = path;
 		this.kind = kind;
@@ -72,14 +74,15 @@ final class LinkFollowingWatch implements AutoCloseable {
 	 * @param path the path, possibly through links
 	 * @param kind what to follow on the real node
 	 * @param pool the shared pool
-	 * @param listener told every snapshot; returns the paths of other nodes whose changes
-	 * should tell it the current snapshot again (for example property link targets)
+	 * @param listener told every snapshot; returns the other nodes whose changes should tell it
+	 * the current snapshot again (for example the nodes along property links), each with the
+	 * version it was read at (see {@link LinkRecordingReader})
 	 * @return the running watch
 	 * @throws NoSuchNodeException if the path leads nowhere
 	 * @throws LinkLoopException if links lead in a circle
 	 */
 	static LinkFollowingWatch start(CuratorFramework client, String path, WatchKind kind, Executor pool,
-			Function<NodeSnapshot, Set<String>> listener) {
+			Function<NodeSnapshot, Map<String, Long>> listener) {
 		LinkFollowingWatch watch = new LinkFollowingWatch(client, path, kind, pool, listener);
 		LinkRecordingReader reader = new LinkRecordingReader(client);
 		String realPath = new LinkResolver(reader).resolve(path);
@@ -88,7 +91,7 @@ final class LinkFollowingWatch implements AutoCloseable {
 		return watch;
 	}
 
-	private void follow(String realPath, Set<String> linkHolders) {
+	private void follow(String realPath, Map<String, Long> linkHolders) {
 		if (this.closed) {
 			return;
 		}
@@ -102,33 +105,60 @@ final class LinkFollowingWatch implements AutoCloseable {
 			});
 			this.target.start().thenRun(() -> this.serial.execute(() -> this.firstSnapshot.complete(null)));
 		}
-		watchEach(this.linkWatches, linkHolders, this::resolveAgain);
+		this.linkHolders = linkHolders;
+		watchNodes();
 	}
 
 	/**
-	 * Keeps a data watch on each of the paths (closing those on other paths) that runs the
-	 * action, on this watch's serial queue, after every change but the first read.
+	 * Keeps one data watch on each link holder and dependency, closing the watches on nodes
+	 * that are neither any more.
 	 */
-	private void watchEach(Map<String, NodeWatch> watches, Set<String> paths, Runnable action) {
-		watches.keySet().removeIf((path) -> {
-			boolean stale = !paths.contains(path);
+	private void watchNodes() {
+		this.nodeWatches.keySet().removeIf((path) -> {
+			boolean stale = !this.linkHolders.containsKey(path) && !this.dependencies.containsKey(path);
 			if (stale) {
-				watches.get(path).close();
+				this.nodeWatches.get(path).close();
 			}
 			return stale;
 		});
-		for (String path : paths) {
-			watches.computeIfAbsent(path, (watched) -> {
-				AtomicBoolean firstRead = new AtomicBoolean(true);
-				NodeWatch watch = new NodeWatch(this.client, watched, WatchKind.DATA, this.pool, (snapshot) -> {
-					if (!firstRead.getAndSet(false)) {
-						this.serial.execute(action);
-					}
-					return true;
-				});
-				watch.start();
-				return watch;
-			});
+		Map<String, Long> versions = new LinkedHashMap<>(this.dependencies);
+		versions.putAll(this.linkHolders);
+		versions.forEach((path, version) -> this.nodeWatches.computeIfAbsent(path,
+				(watched) -> watchNode(watched, version)));
+	}
+
+	/**
+	 * Watches a node that was read at a version: every read of another version (the first
+	 * one included, as the node may have changed since) calls {@link #nodeChanged} on this
+	 * watch's serial queue.
+	 */
+	private NodeWatch watchNode(String path, long version) {
+		AtomicLong seen = new AtomicLong(version);
+		NodeWatch watch = new NodeWatch(this.client, path, WatchKind.DATA, this.pool, (snapshot) -> {
+			long read = LinkRecordingReader.versionOf(snapshot);
+			if (seen.getAndSet(read) != read) {
+				this.serial.execute(() -> nodeChanged(path));
+			}
+			return true;
+		});
+		watch.start();
+		return watch;
+	}
+
+	/**
+	 * A link holder changed: resolves the path again; a dependency changed: tells the current
+	 * snapshot again, unless the watch moved (the new node's first read tells it).
+	 */
+	private void nodeChanged(String path) {
+		if (this.linkHolders.containsKey(path)) {
+			NodeWatch before = this.target;
+			resolveAgain();
+			if (this.target != before) {
+				return;
+			}
+		}
+		if (this.dependencies.containsKey(path)) {
+			tellAgain();
 		}
 	}
 
@@ -164,7 +194,10 @@ final class LinkFollowingWatch implements AutoCloseable {
 
 	private void tell(NodeSnapshot snapshot) {
 		this.current = snapshot;
-		watchEach(this.dependencyWatches, this.listener.apply(snapshot), this::tellAgain);
+		Map<String, Long> dependencies = new LinkedHashMap<>(this.listener.apply(snapshot));
+		dependencies.remove(snapshot.path());
+		this.dependencies = dependencies;
+		watchNodes();
 	}
 
 	private void tellAgain() {
@@ -181,10 +214,8 @@ final class LinkFollowingWatch implements AutoCloseable {
 			if (this.target != null) {
 				this.target.close();
 			}
-			Stream.of(this.linkWatches, this.dependencyWatches).forEach((watches) -> {
-				watches.values().forEach(NodeWatch::close);
-				watches.clear();
-			});
+			this.nodeWatches.values().forEach(NodeWatch::close);
+			this.nodeWatches.clear();
 		});
 	}
 

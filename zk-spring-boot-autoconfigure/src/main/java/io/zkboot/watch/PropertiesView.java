@@ -3,7 +3,6 @@ package io.zkboot.watch;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -12,7 +11,6 @@ import java.util.function.Consumer;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
-import io.zkboot.tree.TreeNode;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -81,38 +79,22 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 		return view;
 	}
 
-	private Set<String> changed(NodeSnapshot snapshot) {
+	/**
+	 * Takes a snapshot of the node, following its property links; returns every node read
+	 * along them, so that a change anywhere on a chain tells the snapshot again.
+	 */
+	private Map<String, Long> changed(NodeSnapshot snapshot) {
+		LinkRecordingReader reader = new LinkRecordingReader(this.client);
 		if (snapshot.exists()) {
 			this.realPath = snapshot.path();
-			this.properties = resolve(snapshot.properties());
+			this.properties = ResolvedProperties.resolve(snapshot.properties(), this.path, reader);
 		}
 		else {
 			this.properties = ResolvedProperties.EMPTY;
 			this.deleted = true;
 		}
 		this.callbacks.callAll(this);
-		return propertyLinkTargets();
-	}
-
-	/**
-	 * The real paths of the nodes the property links point to (first hop only), whose changes
-	 * call the callbacks too; links that cannot be resolved are left out.
-	 */
-	private Set<String> propertyLinkTargets() {
-		Set<String> targets = new LinkedHashSet<>();
-		LinkResolver resolver = new LinkResolver(new CuratorNodeReader(this.client));
-		this.properties.stored().forEach((name, link) -> {
-			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-				String target = String.valueOf(link).strip().split("\\s+")[0];
-				try {
-					targets.add(resolver.resolve(target.startsWith("/") ? target : this.path + "/" + target));
-				}
-				catch (RuntimeException unresolvable) {
-					// get() reports it when the property is read
-				}
-			}
-		});
-		return targets;
+		return reader.nodesRead();
 	}
 
 	/**

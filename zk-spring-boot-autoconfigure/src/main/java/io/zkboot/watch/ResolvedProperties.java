@@ -130,7 +130,10 @@ final class ResolvedProperties extends AbstractMap<String, Object> {
 
 		@Override
 		public Iterator<Entry<String, Object>> iterator() {
-			return ResolvedProperties.this.values.keySet().stream().<Entry<String, Object>>map(ResolvedEntry::new).iterator();
+			return ResolvedProperties.this.values.keySet()
+				.stream()
+				.<Entry<String, Object>>map(ResolvedEntry::new)
+				.iterator();
 		}
 
 		@Override
