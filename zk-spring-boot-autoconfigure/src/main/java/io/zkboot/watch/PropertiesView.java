@@ -24,8 +24,9 @@ import org.apache.zookeeper.data.Stat;
  * to ZooKeeper under stored names: {@link #update} merges, {@link #set} replaces, {@link #put}
  * updates one key.
  *
- * <p>Callbacks registered with {@link #onChange} are called at once, then after every change,
- * one at a time, on a thread of the watch pool. When the node is deleted and the path no
+ * <p>Callbacks registered with {@link #onChange} are called at once, then after every change
+ * of the node or of any node along its property links (which are followed again), one at a
+ * time, on a thread of the watch pool. When the node is deleted and the path no
  * longer resolves, the view is cleared, {@link #isDeleted()} turns true, the callbacks are
  * called a last time and writes fail. A view made without watching never changes and refuses
  * callbacks. Close the view to stop watching.
