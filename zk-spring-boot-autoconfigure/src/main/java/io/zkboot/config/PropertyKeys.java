@@ -9,8 +9,8 @@ import io.zkboot.tree.TreeNode;
 /**
  * Turns a node's properties into Spring property names under a prefix: nested JSON objects
  * become dotted names ({@code db.pool.size}), arrays indexed names ({@code hosts[0]}), JSON
- * null the empty string. Symbolic links ({@code name ->}) and property links
- * ({@code name =>}) are not configuration and are left out.
+ * null the empty string. Symbolic links ({@code name ->}) are not configuration and are left
+ * out, and so are property links ({@code name =>}), which {@link PropertyLinks} follows first.
  */
 final class PropertyKeys {
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import io.zkboot.core.ZkPath;
 import io.zkboot.tree.CodePointOrder;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -16,6 +15,7 @@ import org.springframework.boot.context.config.ConfigData;
 import org.springframework.boot.context.config.ConfigDataLoader;
 import org.springframework.boot.context.config.ConfigDataLoaderContext;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.PropertySource;
 
 /**
@@ -24,11 +24,21 @@ import org.springframework.core.env.PropertySource;
  * missing node, or a server not reachable within {@code zk.connection-timeout}, is "not
  * found", so startup fails; with {@code optional:zk:} a missing node gives an empty property
  * source that is watched (its properties arrive when the node is created), and an unreachable
- * server is skipped. A node holding invalid JSON is logged and gives no properties.
+ * server is skipped. A node holding invalid JSON is logged and gives no properties. Property
+ * links ({@code X =>}) are followed; one that cannot be followed is logged and gives no
+ * property, and does not fail startup.
  */
 public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource> {
 
-	private static final Log logger = LogFactory.getLog(ZkConfigDataLoader.class);
+	private final Log logger;
+
+	/**
+	 * Creates the loader.
+	 * @param logFactory makes its log, whose messages are written once logging is set up
+	 */
+	public ZkConfigDataLoader(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(ZkConfigDataLoader.class);
+	}
 
 	@Override
 	public ConfigData load(ConfigDataLoaderContext context, ZkConfigDataResource resource) {
@@ -61,10 +71,13 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 		byte[] data = client.getData().storingStatIn(stat).forPath(path);
 		Map<String, Object> properties;
 		try {
-			properties = PropertyKeys.flatten(prefix, NodeConfiguration.properties(path, data));
+			PropertyLinks.Followed followed = PropertyLinks.follow(client, path,
+					NodeConfiguration.properties(path, data));
+			followed.errors().forEach(this.logger::error);
+			properties = PropertyKeys.flatten(prefix, followed.properties());
 		}
 		catch (IllegalArgumentException invalid) {
-			logger.error(invalid.getMessage() + "; it gives no properties");
+			this.logger.error(invalid.getMessage() + "; it gives no properties");
 			properties = Map.of();
 		}
 		sources.add(new ZkPropertySource(path, prefix, properties, stat.getMzxid()));

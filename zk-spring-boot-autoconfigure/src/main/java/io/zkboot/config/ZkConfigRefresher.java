@@ -2,12 +2,11 @@ package io.zkboot.config;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import io.zkboot.core.ZkPath;
-import io.zkboot.watch.NodeSnapshot;
 import io.zkboot.watch.NodeWatch;
 import io.zkboot.watch.NodeWatches;
 import io.zkboot.watch.WatchKind;
@@ -22,13 +21,15 @@ import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Keeps the {@link ZkPropertySource}s of the environment current: one data watch and one
- * children watch per node. A node created below an imported node gets a property source of its
- * own, placed after its parent's, and its properties are applied as a change. When a node
- * changes, only its property source is updated, from the data the watch read,
- * then the {@code @ConfigurationProperties} beans bound to the changed names are re-bound and
- * a {@link ZkConfigChangedEvent} names them. A read with no change (the first one, or one
- * after a new session) does nothing. Invalid JSON is logged and published as a
- * {@link ZkConfigErrorEvent}; the last good properties stay.
+ * children watch per node, and a data watch on each node its property links lead through. A
+ * node created below an imported node gets a property source of its own, placed after its
+ * parent's, and its properties are applied as a change. When a node (or a node its links lead
+ * through) changes, only its property source is updated, from the data the watch read and the
+ * links followed again, then the {@code @ConfigurationProperties} beans bound to the changed
+ * names are re-bound and a {@link ZkConfigChangedEvent} names them (see {@link ConfigNode}).
+ * A read with no change (the first one, or one after a new session) does nothing. Invalid JSON
+ * and links that cannot be followed are logged and published as {@link ZkConfigErrorEvent}s;
+ * with invalid JSON the last good properties stay.
  */
 public class ZkConfigRefresher implements SmartLifecycle {
 
@@ -45,6 +46,8 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	private final ApplicationEventPublisher publisher;
 
 	private final NodeWatches watches = new NodeWatches();
+
+	private final List<ConfigNode> nodes = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates the refresher.
@@ -72,16 +75,14 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	}
 
 	private Stream<NodeWatch> watch(ZkPropertySource source) {
-		NodeWatch data = new NodeWatch(this.client, source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
-			changed(source, snapshot);
-			return true;
-		});
+		ConfigNode node = new ConfigNode(source, this.client, this.pool, this.rebinder, this.publisher);
+		this.nodes.add(node);
 		NodeWatch children = new NodeWatch(this.client, source.getPath(), WatchKind.CHILDREN, this.pool,
 				(snapshot) -> {
 					snapshot.children().forEach((child) -> childSeen(source, child));
 					return true;
 				});
-		return Stream.of(data, children);
+		return Stream.of(node.dataWatch(), children);
 	}
 
 	private void childSeen(ZkPropertySource parent, String child) {
@@ -99,33 +100,11 @@ public class ZkConfigRefresher implements SmartLifecycle {
 		this.watches.startAll(watch(source));
 	}
 
-	private void changed(ZkPropertySource source, NodeSnapshot snapshot) {
-		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
-		if (version == source.getVersion()) {
-			return;
-		}
-		Map<String, Object> properties;
-		try {
-			properties = PropertyKeys.flatten(source.getPrefix(),
-					NodeConfiguration.properties(snapshot.path(), snapshot.data()));
-		}
-		catch (IllegalArgumentException invalid) {
-			logger.error(invalid.getMessage() + "; the last good properties stay");
-			this.publisher.publishEvent(new ZkConfigErrorEvent(source, source.getPath(), invalid.getMessage()));
-			return;
-		}
-		Set<String> keys = source.replace(properties, version);
-		if (keys.isEmpty()) {
-			return;
-		}
-		List<String> rebound = this.rebinder.rebind(keys);
-		logger.info("Configuration node " + source.getPath() + " changed " + keys + "; re-bound " + rebound);
-		this.publisher.publishEvent(new ZkConfigChangedEvent(source, source.getPath(), keys));
-	}
-
 	@Override
 	public void stop() {
 		this.watches.closeAll();
+		this.nodes.forEach(ConfigNode::close);
+		this.nodes.clear();
 	}
 
 	@Override

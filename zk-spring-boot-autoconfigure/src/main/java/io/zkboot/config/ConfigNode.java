@@ -1,0 +1,163 @@
+package io.zkboot.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import io.zkboot.watch.NodeSnapshot;
+import io.zkboot.watch.NodeWatch;
+import io.zkboot.watch.WatchKind;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.curator.framework.CuratorFramework;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * One imported node kept current in its {@link ZkPropertySource}. When the node changes, or a
+ * node read when following its property links changes, its properties are computed again
+ * (links followed again, from the node's last good data), the property source is updated, the
+ * beans covering the changed names are re-bound and a {@link ZkConfigChangedEvent} names
+ * them. The nodes read when following links each have a data watch, moved when the links lead
+ * elsewhere. Changes are applied one at a time.
+ */
+final class ConfigNode {
+
+	private static final Log logger = LogFactory.getLog(ConfigNode.class);
+
+	private final ZkPropertySource source;
+
+	private final CuratorFramework client;
+
+	private final Executor pool;
+
+	private final ConfigurationPropertiesRebinder rebinder;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Map<String, NodeWatch> linkWatches = new HashMap<>();
+
+	private Map<String, Object> stored;
+
+	private Map<String, Long> linked = Map.of();
+
+	private boolean closed;
+
+	/**
+	 * Creates the node; nothing is watched before its {@link #dataWatch()} starts.
+	 * @param source the node's property source
+	 * @param client the client to read and watch with
+	 * @param pool the pool the watches run on
+	 * @param rebinder re-binds the beans
+	 * @param publisher publishes the events
+	 */
+	ConfigNode(ZkPropertySource source, CuratorFramework client, Executor pool, ConfigurationPropertiesRebinder rebinder,
+			ApplicationEventPublisher publisher) {
+		this.source = source;
+		this.client = client;
+		this.pool = pool;
+		this.rebinder = rebinder;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * The watch on the node's data, to be started by the caller.
+	 * @return a new watch
+	 */
+	NodeWatch dataWatch() {
+		return new NodeWatch(this.client, this.source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
+			nodeRead(snapshot);
+			return true;
+		});
+	}
+
+	private synchronized void nodeRead(NodeSnapshot snapshot) {
+		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
+		boolean loaded = version == this.source.getVersion();
+		if (this.closed || (loaded && this.stored != null)) {
+			return;
+		}
+		try {
+			this.stored = NodeConfiguration.properties(snapshot.path(), snapshot.data());
+		}
+		catch (IllegalArgumentException invalid) {
+			if (!loaded) {
+				report(invalid.getMessage() + "; the last good properties stay");
+			}
+			return;
+		}
+		apply(version);
+	}
+
+	private synchronized void linkedNodeRead(NodeSnapshot snapshot) {
+		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
+		if (!this.closed && !Objects.equals(this.linked.get(snapshot.path()), version)) {
+			apply(this.source.getVersion());
+		}
+	}
+
+	private void apply(long version) {
+		PropertyLinks.Followed followed;
+		try {
+			followed = PropertyLinks.follow(this.client, this.source.getPath(), this.stored);
+		}
+		catch (IllegalStateException unreadable) {
+			logger.warn(unreadable.getMessage() + "; the properties of " + this.source.getPath()
+					+ " stay as they are until the next change");
+			return;
+		}
+		Set<String> keys = this.source.replace(PropertyKeys.flatten(this.source.getPrefix(), followed.properties()),
+				version);
+		watchLinked(followed.read());
+		if (keys.isEmpty()) {
+			return;
+		}
+		followed.errors().forEach(this::report);
+		List<String> rebound = this.rebinder.rebind(keys);
+		logger.info("Configuration node " + this.source.getPath() + " changed " + keys + "; re-bound " + rebound);
+		this.publisher.publishEvent(new ZkConfigChangedEvent(this.source, this.source.getPath(), keys));
+	}
+
+	private void report(String error) {
+		logger.error(error);
+		this.publisher.publishEvent(new ZkConfigErrorEvent(this.source, this.source.getPath(), error));
+	}
+
+	/**
+	 * Keeps one data watch on each node read when following the links (but the node itself,
+	 * watched already), closing the others.
+	 */
+	private void watchLinked(Map<String, Long> read) {
+		Map<String, Long> linked = new HashMap<>(read);
+		linked.remove(this.source.getPath());
+		this.linked = linked;
+		this.linkWatches.entrySet().removeIf((watch) -> {
+			boolean stale = !linked.containsKey(watch.getKey());
+			if (stale) {
+				watch.getValue().close();
+			}
+			return stale;
+		});
+		linked.keySet().forEach((path) -> this.linkWatches.computeIfAbsent(path, (watched) -> {
+			NodeWatch watch = new NodeWatch(this.client, watched, WatchKind.DATA, this.pool, (snapshot) -> {
+				linkedNodeRead(snapshot);
+				return true;
+			});
+			watch.start();
+			return watch;
+		}));
+	}
+
+	/**
+	 * Stops the watches on linked nodes; the data watch is closed by its owner.
+	 */
+	synchronized void close() {
+		this.closed = true;
+		this.linkWatches.values().forEach(NodeWatch::close);
+		this.linkWatches.clear();
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.zkboot.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.zkboot.core.NodeProperties;
+import io.zkboot.tree.BadPropertyLinkException;
+import io.zkboot.tree.NodeReader;
+import io.zkboot.tree.PropertyLinkReader;
+import io.zkboot.tree.TreeNode;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * Follows a node's property links ({@code X =>} with the value {@code path [name]}) as zc.zk
+ * does, with {@link PropertyLinkReader}: each link not shadowed by a stored {@code X} gives
+ * the property {@code X} with the linked value. A link that cannot be followed (no node, no
+ * property, a loop, a malformed value) gives no property and an error. Every node read on the
+ * way is remembered with its modification zxid, so that it can be watched.
+ */
+final class PropertyLinks {
+
+	private PropertyLinks() {
+	}
+
+	/**
+	 * Follows the property links of a node's properties.
+	 * @param client the client to read the linked nodes with
+	 * @param path the node's path, which relative links are relative to
+	 * @param stored the node's properties as stored
+	 * @return the properties with the links followed, and what was read
+	 * @throws IllegalStateException if ZooKeeper cannot be read
+	 */
+	static Followed follow(CuratorFramework client, String path, Map<String, Object> stored) {
+		Recorder recorder = new Recorder(client);
+		PropertyLinkReader reader = new PropertyLinkReader(recorder);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		List<String> errors = new ArrayList<>();
+		stored.forEach((name, value) -> {
+			if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				properties.put(name, value);
+				return;
+			}
+			String property = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
+			if (stored.containsKey(property)) {
+				return;
+			}
+			try {
+				properties.put(property, reader.follow(path, property, value));
+			}
+			catch (BadPropertyLinkException bad) {
+				rethrowReadFailure(bad);
+				errors.add("Configuration node " + path + ": " + bad.getMessage() + "; it gives no property "
+						+ property);
+			}
+		});
+		return new Followed(properties, recorder.versions, errors);
+	}
+
+	private static void rethrowReadFailure(Throwable bad) {
+		for (Throwable cause = bad; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ReadFailure failure) {
+				throw new IllegalStateException(failure.getMessage(), failure.getCause());
+			}
+		}
+	}
+
+	/**
+	 * A node's properties with its property links followed.
+	 *
+	 * @param properties the stored properties, less the links, plus a property for each link
+	 * followed, in stored order
+	 * @param read the paths of the nodes read when following the links, each with its
+	 * modification zxid (-1 for a node that did not exist)
+	 * @param errors a message for each link that could not be followed
+	 */
+	record Followed(Map<String, Object> properties, Map<String, Long> read, List<String> errors) {
+	}
+
+	/**
+	 * Reads nodes for the link reader, remembering each one's modification zxid.
+	 */
+	private static final class Recorder implements NodeReader {
+
+		private final CuratorFramework client;
+
+		private final Map<String, Long> versions = new LinkedHashMap<>();
+
+		Recorder(CuratorFramework client) {
+			this.client = client;
+		}
+
+		@Override
+		public Optional<Map<String, Object>> properties(String path) {
+			String node = path.isEmpty() ? "/" : path;
+			Stat stat = new Stat();
+			try {
+				byte[] data = this.client.getData().storingStatIn(stat).forPath(node);
+				this.versions.put(node, stat.getMzxid());
+				return Optional.of(NodeProperties.decode(data));
+			}
+			catch (KeeperException.NoNodeException ex) {
+				this.versions.put(node, -1L);
+				return Optional.empty();
+			}
+			catch (Exception ex) {
+				throw new ReadFailure("Cannot read " + node + " to follow a property link", ex);
+			}
+		}
+
+	}
+
+	/**
+	 * ZooKeeper could not be read: not a bad link, so not reported as one.
+	 */
+	private static final class ReadFailure extends RuntimeException {
+
+		ReadFailure(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}
