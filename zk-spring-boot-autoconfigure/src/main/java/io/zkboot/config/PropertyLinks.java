@@ -4,16 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.zkboot.core.NodeProperties;
 import io.zkboot.tree.BadPropertyLinkException;
-import io.zkboot.tree.NodeReader;
 import io.zkboot.tree.PropertyLinkReader;
 import io.zkboot.tree.TreeNode;
+import io.zkboot.watch.LinkRecordingReader;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.data.Stat;
 
 /**
  * Follows a node's property links ({@code X =>} with the value {@code path [name]}) as zc.zk
@@ -36,7 +32,7 @@ final class PropertyLinks {
 	 * @throws IllegalStateException if ZooKeeper cannot be read
 	 */
 	static Followed follow(CuratorFramework client, String path, Map<String, Object> stored) {
-		Recorder recorder = new Recorder(client);
+		LinkRecordingReader recorder = new LinkRecordingReader(client);
 		PropertyLinkReader reader = new PropertyLinkReader(recorder);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		List<String> errors = new ArrayList<>();
@@ -58,13 +54,13 @@ final class PropertyLinks {
 						+ property);
 			}
 		});
-		return new Followed(properties, recorder.versions, errors);
+		return new Followed(properties, recorder.nodesRead(), errors);
 	}
 
 	private static void rethrowReadFailure(Throwable bad) {
 		for (Throwable cause = bad; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ReadFailure failure) {
-				throw new IllegalStateException(failure.getMessage(), failure.getCause());
+			if (cause instanceof LinkRecordingReader.ReadFailure failure) {
+				throw failure;
 			}
 		}
 	}
@@ -79,50 +75,6 @@ final class PropertyLinks {
 	 * @param errors a message for each link that could not be followed
 	 */
 	record Followed(Map<String, Object> properties, Map<String, Long> read, List<String> errors) {
-	}
-
-	/**
-	 * Reads nodes for the link reader, remembering each one's modification zxid.
-	 */
-	private static final class Recorder implements NodeReader {
-
-		private final CuratorFramework client;
-
-		private final Map<String, Long> versions = new LinkedHashMap<>();
-
-		Recorder(CuratorFramework client) {
-			this.client = client;
-		}
-
-		@Override
-		public Optional<Map<String, Object>> properties(String path) {
-			String node = path.isEmpty() ? "/" : path;
-			Stat stat = new Stat();
-			try {
-				byte[] data = this.client.getData().storingStatIn(stat).forPath(node);
-				this.versions.put(node, stat.getMzxid());
-				return Optional.of(NodeProperties.decode(data));
-			}
-			catch (KeeperException.NoNodeException ex) {
-				this.versions.put(node, -1L);
-				return Optional.empty();
-			}
-			catch (Exception ex) {
-				throw new ReadFailure("Cannot read " + node + " to follow a property link", ex);
-			}
-		}
-
-	}
-
-	/**
-	 * ZooKeeper could not be read: not a bad link, so not reported as one.
-	 */
-	private static final class ReadFailure extends RuntimeException {
-
-		ReadFailure(String message, Throwable cause) {
-			super(message, cause);
-		}
-
 	}
 
 }

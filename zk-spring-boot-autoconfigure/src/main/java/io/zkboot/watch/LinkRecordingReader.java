@@ -19,7 +19,7 @@ import org.apache.zookeeper.data.Stat;
  * <p>A version is the node's {@code mzxid} when first read, or {@link #ABSENT}; a data watch
  * on the node seeing another version means the node changed since.
  */
-final class LinkRecordingReader implements NodeReader {
+public final class LinkRecordingReader implements NodeReader {
 
 	/** The version of a node that does not exist. */
 	static final long ABSENT = -1;
@@ -30,7 +30,11 @@ final class LinkRecordingReader implements NodeReader {
 
 	private final Map<String, Long> nodesRead = new LinkedHashMap<>();
 
-	LinkRecordingReader(CuratorFramework client) {
+	/**
+	 * Creates a reader.
+	 * @param client the client to read with
+	 */
+	public LinkRecordingReader(CuratorFramework client) {
 		this.client = client;
 	}
 
@@ -57,7 +61,7 @@ final class LinkRecordingReader implements NodeReader {
 			return Optional.empty();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("cannot read " + path, ex);
+			throw new ReadFailure("cannot read " + path, ex);
 		}
 	}
 
@@ -69,7 +73,7 @@ final class LinkRecordingReader implements NodeReader {
 			return stat != null;
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("cannot read " + path, ex);
+			throw new ReadFailure("cannot read " + path, ex);
 		}
 	}
 
@@ -92,8 +96,19 @@ final class LinkRecordingReader implements NodeReader {
 	 * The nodes read or checked for existence so far.
 	 * @return their paths, in the order read, with the version first seen
 	 */
-	Map<String, Long> nodesRead() {
+	public Map<String, Long> nodesRead() {
 		return this.nodesRead;
+	}
+
+	/**
+	 * ZooKeeper could not be read: not a bad link, so callers can tell the two apart.
+	 */
+	public static final class ReadFailure extends IllegalStateException {
+
+		ReadFailure(String message, Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 }
