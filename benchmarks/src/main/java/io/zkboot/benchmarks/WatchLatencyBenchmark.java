@@ -1,16 +1,26 @@
 package io.zkboot.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.security.Security;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
-import io.zkboot.autoconfigure.ZkEmbeddedAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
 import io.zkboot.watch.ZkWatch;
 import org.apache.curator.framework.CuratorFramework;
@@ -18,7 +28,9 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -28,40 +40,49 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Latency from {@code setData} by another client to the moment the application sees the new
- * value, on one ZooKeeper server, in one run:
+ * value, on one ZooKeeper server (this benchmark's own), in one run:
  *
  * <ol>
  * <li>a bare Curator {@link CuratorCache} listener (the floor);</li>
  * <li>a {@link ZkWatch @ZkWatch} method taking the data as a String;</li>
- * <li>a {@code @ConfigurationProperties} bean re-bound from {@code spring.config.import=zk:};</li>
+ * <li>a {@code @ConfigurationProperties} bean re-bound from {@code spring.config.import=zk:},
+ * in an application without and in one with a web server and actuator;</li>
  * <li>the same bean re-bound by Spring Cloud Zookeeper's config refresh
  * ({@code spring.config.import=zookeeper:}, ConfigWatcher, RefreshEvent, ContextRefresher,
- * ConfigurationPropertiesRebinder).</li>
+ * ConfigurationPropertiesRebinder), in the same two applications.</li>
  * </ol>
  *
- * All four run at once and their nodes are changed in turn (one change, wait until it was seen or
- * 10 s passed, next path; each round starts with the next path), so every figure is the latency
- * of one isolated change and every path meets the same machine load. A bean is "seen" re-bound when its
- * setter receives the new value. The first {@value #WARMUP} changes of each run are not counted.
- *
- * <p>The context's client is the writer; each subject has its own client (or application) on the
- * same server. {@value #CHANGES} changes per path are counted. Rows: latency percentiles, with
- * ratios to the bare {@link CuratorCache} listener (the first two rows and the {@code zk:} re-bind)
- * and to the {@code zk:} re-bind (Spring Cloud Zookeeper's refresh, so that its p99 ratio reads as
- * "how many times slower than ours").
+ * All run at once and their nodes are changed once per round, in an order shuffled every round,
+ * each change made when the process is quiet and measured until it was seen (or 10 s passed), so
+ * every figure is the latency of one isolated change. A bean is "seen" re-bound when its setter
+ * receives the new value. The first {@value #WARMUP} rounds are not counted, the next
+ * {@value #CHANGES} are. A last row gives the writer's {@code setData} alone. Ratios are to the
+ * bare {@link CuratorCache} listener, and for Spring Cloud Zookeeper's refresh to the {@code zk:}
+ * re-bind in the same kind of application ("how many times slower than ours"). See
+ * docs/performance.md.
  */
 final class WatchLatencyBenchmark implements Benchmark {
 
-	private static final int WARMUP = 100;
+	private static final int WARMUP = 2000;
 
-	private static final int CHANGES = 1000;
+	private static final int CHANGES = 2000;
 
 	private static final long TIMEOUT = TimeUnit.SECONDS.toNanos(10);
 
+	private static final long QUIET_WINDOW_MILLIS = 2;
+
+	private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private static final String FORCE_SYNC = "zookeeper.forceSync";
+
 	private static final String OPERATION = "setData to value seen";
+
+	private static final String WRITE = "the writer's setData alone (all subjects' changes)";
 
 	private CuratorFramework writer;
 
@@ -74,21 +95,59 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	@Override
 	public List<LatencyResult> run(BenchmarkContext context) throws Exception {
-		this.writer = context.client();
-		this.connectString = context.client().getZookeeperClient().getCurrentConnectionString();
+		// Spring Cloud Commons looks the host name up on every refresh, with a 1 s timeout; where
+		// reverse DNS does not answer (as on the benchmark machine) and the JVM retries a failed
+		// lookup every 10 s, one refresh in ten seconds would wait 1 s for the machine's DNS.
+		Security.setProperty("networkaddress.cache.negative.ttl", "-1");
+		try (TestingServer server = startServer();
+				CuratorFramework writer = CuratorFrameworkFactory.newClient(server.getConnectString(),
+						new RetryOneTime(100))) {
+			writer.start();
+			writer.blockUntilConnected();
+			this.writer = writer;
+			this.connectString = server.getConnectString();
+			return measureAll();
+		}
+	}
+
+	/**
+	 * Starts this benchmark's server. Its transaction log is not forced to disk unless
+	 * {@code -Dzookeeper.forceSync=yes} is given: every subject waits for the same write, and on
+	 * the benchmark machine's virtual disk the fsync alone adds 2 to 3 ms to the write's p99,
+	 * which would measure the disk rather than the clients.
+	 */
+	private static TestingServer startServer() throws Exception {
+		String forceSync = System.getProperty(FORCE_SYNC);
+		System.setProperty(FORCE_SYNC, (forceSync != null) ? forceSync : "no");
+		try {
+			return new TestingServer(true);
+		}
+		finally {
+			if (forceSync == null) {
+				System.clearProperty(FORCE_SYNC);
+			}
+		}
+	}
+
+	private List<LatencyResult> measureAll() throws Exception {
 		List<Subject> subjects = new ArrayList<>();
 		try {
 			subjects.add(curatorCache());
 			subjects.add(zkWatch());
-			subjects.add(zkConfig());
-			subjects.add(springCloudZookeeper());
+			subjects.add(zkConfig(Size.SMALL));
+			subjects.add(springCloudZookeeper(Size.SMALL));
+			subjects.add(zkConfig(Size.WEB));
+			subjects.add(springCloudZookeeper(Size.WEB));
 			Map<String, long[]> latencies = measure(CHANGES, subjects);
 			List<String> names = new ArrayList<>(latencies.keySet());
 			LatencyResult bare = row(names.get(0), latencies, null);
 			LatencyResult zkWatch = row(names.get(1), latencies, bare);
-			LatencyResult zkConfig = row(names.get(2), latencies, bare);
-			LatencyResult springCloud = row(names.get(3), latencies, zkConfig);
-			return List.of(bare, zkWatch, zkConfig, springCloud);
+			LatencyResult zkConfigSmall = row(names.get(2), latencies, bare);
+			LatencyResult springCloudSmall = row(names.get(3), latencies, zkConfigSmall);
+			LatencyResult zkConfigWeb = row(names.get(4), latencies, bare);
+			LatencyResult springCloudWeb = row(names.get(5), latencies, zkConfigWeb);
+			LatencyResult write = row(WRITE, latencies, bare);
+			return List.of(bare, zkWatch, zkConfigSmall, springCloudSmall, zkConfigWeb, springCloudWeb, write);
 		}
 		finally {
 			for (Subject subject : subjects) {
@@ -124,39 +183,67 @@ final class WatchLatencyBenchmark implements Benchmark {
 		String path = "/bench/zkwatch";
 		set(path, "init");
 		WatchApp.PROBE = new Probe();
-		ConfigurableApplicationContext context = run(WatchApp.class, "--zk.connect-string=" + this.connectString,
-				"--spring.cloud.zookeeper.config.enabled=false", "--spring.cloud.zookeeper.discovery.enabled=false",
-				"--zk.config.watch=false");
+		ConfigurableApplicationContext context = run(WatchApp.class, Size.SMALL,
+				"--zk.connect-string=" + this.connectString, "--spring.cloud.zookeeper.enabled=false");
 		return new Subject("@ZkWatch method", WatchApp.PROBE, (value) -> set(path, value), context::close);
 	}
 
-	private Subject zkConfig() throws Exception {
-		String path = "/bench/zkconfig/bench";
+	private Subject zkConfig(Size size) throws Exception {
+		String node = "/bench/zkconfig-" + size.name().toLowerCase(Locale.ROOT);
+		String path = node + "/bench";
 		set(path, "{\"value\":\"init\"}");
-		ZkBenchProperties.PROBE = new Probe();
-		ConfigurableApplicationContext context = run(ConfigApp.class, "--zk.connect-string=" + this.connectString,
-				"--spring.config.import=zk:/bench/zkconfig", "--spring.cloud.zookeeper.config.enabled=false",
-				"--spring.cloud.zookeeper.discovery.enabled=false");
-		return new Subject("@ConfigurationProperties re-bound (zk: import; baseline of the next row)", ZkBenchProperties.PROBE,
-				(value) -> set(path, "{\"value\":\"" + value + "\"}"), context::close);
+		Probe probe = new Probe();
+		ZkBenchProperties.PROBES.put(size, probe);
+		Class<?> application = (size == Size.SMALL) ? ConfigApp.class : ConfigWebApp.class;
+		ConfigurableApplicationContext context = run(application, size, "--bench.size=" + size,
+				"--zk.connect-string=" + this.connectString, "--spring.config.import=zk:" + node,
+				"--spring.autoconfigure.exclude=" + autoConfigurations("org.springframework.cloud.zookeeper"),
+				"--spring.cloud.zookeeper.enabled=false");
+		return new Subject("@ConfigurationProperties re-bound (zk: import, " + size.description
+				+ "; baseline of the next row)", probe, (value) -> set(path, "{\"value\":\"" + value + "\"}"),
+				context::close);
 	}
 
-	private Subject springCloudZookeeper() throws Exception {
-		String path = "/scz/application/bench/value";
+	private Subject springCloudZookeeper(Size size) throws Exception {
+		String root = "scz-" + size.name().toLowerCase(Locale.ROOT);
+		String path = "/" + root + "/application/bench/value";
 		set(path, "init");
-		SpringCloudBenchProperties.PROBE = new Probe();
-		ConfigurableApplicationContext context = run(SpringCloudApp.class, "--spring.application.name=bench",
-				"--spring.config.import=zookeeper:" + this.connectString,
+		Probe probe = new Probe();
+		SpringCloudBenchProperties.PROBES.put(size, probe);
+		ConfigurableApplicationContext context = run(SpringCloudApp.class, size, "--bench.size=" + size,
+				"--spring.application.name=bench", "--spring.config.import=zookeeper:" + this.connectString,
 				"--spring.cloud.zookeeper.connect-string=" + this.connectString,
-				"--spring.cloud.zookeeper.config.root=scz", "--spring.cloud.zookeeper.discovery.enabled=false");
-		return new Subject("@ConfigurationProperties re-bound (Spring Cloud Zookeeper 5.0.1 refresh)",
-				SpringCloudBenchProperties.PROBE, (value) -> set(path, value), context::close);
+				"--spring.cloud.zookeeper.config.root=" + root, "--spring.cloud.zookeeper.discovery.enabled=false",
+				"--spring.autoconfigure.exclude=" + autoConfigurations("io.zkboot"));
+		return new Subject("@ConfigurationProperties re-bound (Spring Cloud Zookeeper 5.0.1 refresh, "
+				+ size.description + ")", probe, (value) -> set(path, value), context::close);
 	}
 
-	private static ConfigurableApplicationContext run(Class<?> application, String... arguments) {
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-			.properties("logging.level.root=WARN", "spring.main.banner-mode=off")
+	private static ConfigurableApplicationContext run(Class<?> application, Size size, String... arguments) {
+		return new SpringApplicationBuilder(application).web(size.type)
+			.properties("logging.level.root=WARN", "spring.main.banner-mode=off", "server.port=0",
+					"management.endpoints.web.exposure.include=*")
 			.run(arguments);
+	}
+
+	/**
+	 * The auto-configurations on the class path whose names start with the prefix, comma
+	 * separated, so that the Spring Cloud Zookeeper applications run without ours and ours
+	 * without Spring Cloud Zookeeper's.
+	 */
+	private static String autoConfigurations(String prefix) throws IOException {
+		List<String> names = new ArrayList<>();
+		Enumeration<URL> imports = WatchLatencyBenchmark.class.getClassLoader()
+			.getResources("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+		for (URL url : Collections.list(imports)) {
+			try (InputStream in = url.openStream()) {
+				new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+					.map(String::strip)
+					.filter((line) -> line.startsWith(prefix))
+					.forEach(names::add);
+			}
+		}
+		return String.join(",", names);
 	}
 
 	private void set(String path, String text) throws Exception {
@@ -170,28 +257,53 @@ final class WatchLatencyBenchmark implements Benchmark {
 	}
 
 	/**
-	 * Changes each subject's node in turn, starting each round with the next subject, so that
-	 * every path meets the same machine load and none always follows the same one.
+	 * Changes each subject's node once per round, in an order shuffled every round (so that no
+	 * subject always follows the same one), and lets the process fall quiet before each change,
+	 * so that no change meets work left over from the one before (Spring Cloud's refresh goes on
+	 * after the bean was re-bound).
 	 */
 	private static Map<String, long[]> measure(int changes, List<Subject> subjects) throws Exception {
 		Map<String, List<Long>> latencies = new LinkedHashMap<>();
 		subjects.forEach((subject) -> latencies.put(subject.name(), new ArrayList<>()));
+		latencies.put(WRITE, new ArrayList<>());
+		List<Subject> order = new ArrayList<>(subjects);
+		Random random = new Random(42);
 		for (int i = 0; i < WARMUP + changes; i++) {
 			String value = "v" + i;
-			for (int turn = 0; turn < subjects.size(); turn++) {
-				Subject subject = subjects.get((i + turn) % subjects.size());
+			Collections.shuffle(order, random);
+			for (Subject subject : order) {
+				awaitQuiet();
 				subject.probe().expect(value);
 				long start = System.nanoTime();
 				subject.change().make(value);
+				long written = System.nanoTime();
 				long seen = subject.probe().await(start + TIMEOUT);
 				if (i >= WARMUP) {
 					latencies.get(subject.name()).add((seen > 0) ? seen - start : TIMEOUT);
+					latencies.get(WRITE).add(written - start);
 				}
 			}
 		}
 		Map<String, long[]> sorted = new LinkedHashMap<>();
 		latencies.forEach((name, list) -> sorted.put(name, list.stream().mapToLong(Long::longValue).sorted().toArray()));
 		return sorted;
+	}
+
+	/**
+	 * Waits (at most a second) until this process used less than a tenth of one processor over
+	 * {@value #QUIET_WINDOW_MILLIS} ms.
+	 */
+	private static void awaitQuiet() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+		long cpu = CPU.getProcessCpuTime();
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(QUIET_WINDOW_MILLIS);
+			long now = CPU.getProcessCpuTime();
+			if (now - cpu < TimeUnit.MILLISECONDS.toNanos(QUIET_WINDOW_MILLIS) / 10) {
+				return;
+			}
+			cpu = now;
+		}
 	}
 
 	/** One change of the node under measurement. */
@@ -275,11 +387,18 @@ final class WatchLatencyBenchmark implements Benchmark {
 	@ConfigurationProperties("bench")
 	public static class ZkBenchProperties extends BenchProperties {
 
-		static volatile Probe PROBE;
+		static final Map<Size, Probe> PROBES = new ConcurrentHashMap<>();
+
+		private final Size size;
+
+		@Autowired
+		ZkBenchProperties(Environment environment) {
+			this.size = environment.getRequiredProperty("bench.size", Size.class);
+		}
 
 		@Override
 		Probe probe() {
-			return PROBE;
+			return PROBES.get(this.size);
 		}
 
 	}
@@ -288,11 +407,38 @@ final class WatchLatencyBenchmark implements Benchmark {
 	@ConfigurationProperties("bench")
 	public static class SpringCloudBenchProperties extends BenchProperties {
 
-		static volatile Probe PROBE;
+		static final Map<Size, Probe> PROBES = new ConcurrentHashMap<>();
+
+		private final Size size;
+
+		@Autowired
+		SpringCloudBenchProperties(Environment environment) {
+			this.size = environment.getRequiredProperty("bench.size", Size.class);
+		}
 
 		@Override
 		Probe probe() {
-			return PROBE;
+			return PROBES.get(this.size);
+		}
+
+	}
+
+	/** How big the application around the bound bean is. */
+	enum Size {
+
+		/** No web server ({@code zk:}: only the three auto-configurations it needs). */
+		SMALL(WebApplicationType.NONE, "no web server"),
+
+		/** A servlet web application with actuator and every auto-configuration on the class path. */
+		WEB(WebApplicationType.SERVLET, "web application with actuator");
+
+		private final WebApplicationType type;
+
+		private final String description;
+
+		Size(WebApplicationType type, String description) {
+			this.type = type;
+			this.description = description;
 		}
 
 	}
@@ -320,7 +466,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	}
 
-	/** An application bound to {@code zk:} configuration. */
+	/** A small application bound to {@code zk:} configuration. */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
 			ZkConfigAutoConfiguration.class })
@@ -329,10 +475,20 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	}
 
-	/** An application bound to Spring Cloud Zookeeper configuration, with refresh. */
+	/** A web application bound to {@code zk:} configuration, with every auto-configuration. */
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration(exclude = { ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
-			ZkConfigAutoConfiguration.class, ZkEmbeddedAutoConfiguration.class })
+	@EnableAutoConfiguration
+	@EnableConfigurationProperties(ZkBenchProperties.class)
+	static class ConfigWebApp {
+
+	}
+
+	/**
+	 * An application bound to Spring Cloud Zookeeper configuration, with refresh and every
+	 * auto-configuration (a web application when the size says so).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
 	@EnableConfigurationProperties(SpringCloudBenchProperties.class)
 	static class SpringCloudApp {
 
