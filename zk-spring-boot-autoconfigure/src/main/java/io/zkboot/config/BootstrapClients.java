@@ -16,12 +16,23 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 
 /**
  * The clients the config-data loader reads with, before the application context (and its
- * {@link CuratorFramework} bean) exists: one per connection setting, kept in the bootstrap
- * context and closed with it.
+ * {@link CuratorFramework} bean) exists. A {@link CuratorFramework} registered in the
+ * bootstrap registry is used for every connection setting, and left open; otherwise a client
+ * is made for each connection setting, customized by the registered
+ * {@link ZkBootstrapCustomizers}, kept in the bootstrap context and closed with it.
  */
 final class BootstrapClients {
 
 	private final Map<ZkConfigConnection, CuratorFramework> clients = new ConcurrentHashMap<>();
+
+	private final CuratorFramework registered;
+
+	private final ZkBootstrapCustomizers customizers;
+
+	private BootstrapClients(CuratorFramework registered, ZkBootstrapCustomizers customizers) {
+		this.registered = registered;
+		this.customizers = customizers;
+	}
 
 	/**
 	 * The clients of a bootstrap context, made on first use.
@@ -30,7 +41,8 @@ final class BootstrapClients {
 	 */
 	static BootstrapClients of(ConfigurableBootstrapContext bootstrap) {
 		if (!bootstrap.isRegistered(BootstrapClients.class)) {
-			BootstrapClients clients = new BootstrapClients();
+			BootstrapClients clients = new BootstrapClients(bootstrap.getOrElse(CuratorFramework.class, null),
+					bootstrap.getOrElse(ZkBootstrapCustomizers.class, ZkBootstrapCustomizers.of()));
 			bootstrap.register(BootstrapClients.class, InstanceSupplier.of(clients));
 			bootstrap.addCloseListener((event) -> clients.close());
 		}
@@ -38,23 +50,25 @@ final class BootstrapClients {
 	}
 
 	/**
-	 * A connected client.
-	 * @param connection where to connect
+	 * A connected client: the registered one, or the one made for the connection setting.
+	 * @param connection where to connect, and how long to wait for the connection
 	 * @return the client
 	 * @throws IllegalStateException if no connection is made within the connection timeout
 	 */
 	CuratorFramework connected(ZkConfigConnection connection) {
-		CuratorFramework client = this.clients.computeIfAbsent(connection, this::start);
+		CuratorFramework client = (this.registered != null) ? this.registered
+				: this.clients.computeIfAbsent(connection, this::start);
+		String where = client.getZookeeperClient().getCurrentConnectionString();
 		try {
 			if (!client.blockUntilConnected((int) connection.connectionTimeout().toMillis(),
 					TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("Cannot connect to ZooKeeper at " + connection.connectString()
-						+ " within " + connection.connectionTimeout());
+				throw new IllegalStateException(
+						"Cannot connect to ZooKeeper at " + where + " within " + connection.connectionTimeout());
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while connecting to " + connection.connectString(), ex);
+			throw new IllegalStateException("Interrupted while connecting to " + where, ex);
 		}
 		return client;
 	}
@@ -72,7 +86,9 @@ final class BootstrapClients {
 		if (connection.tls() != null) {
 			connection.tls().applyTo(clientConfig);
 		}
-		CuratorFramework client = builder.zkClientConfig(clientConfig).build();
+		builder.zkClientConfig(clientConfig);
+		this.customizers.applyTo(builder);
+		CuratorFramework client = builder.build();
 		client.start();
 		return client;
 	}

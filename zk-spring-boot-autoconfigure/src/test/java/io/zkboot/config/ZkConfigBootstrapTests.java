@@ -1,0 +1,141 @@
+package io.zkboot.config;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.zkboot.autoconfigure.ZkAutoConfiguration;
+import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
+import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
+import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
+import io.zkboot.watch.ZkServer;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The config-data loader's client, customized or supplied through the bootstrap registry,
+ * against a real server.
+ */
+class ZkConfigBootstrapTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final byte[] CREDENTIALS = "boot:secret".getBytes(StandardCharsets.UTF_8);
+
+	@RegisterExtension
+	static ZkServer zk = new ZkServer();
+
+	private SpringApplicationBuilder application(Class<?> source) {
+		return new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
+			.properties("zk.connect-string=" + zk.connectString(), "zk.connection-timeout=3s");
+	}
+
+	@Test
+	void customizersRegisteredInTheBootstrapRegistryAreAppliedToTheLoadersClient() throws Exception {
+		String digest = DigestAuthenticationProvider.generateDigest("boot:secret");
+		zk.other()
+			.create()
+			.creatingParentsIfNeeded()
+			.withACL(List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest))))
+			.forPath("/bootstrap/secured/shop", "{\"greeting\":\"secret\"}".getBytes(StandardCharsets.UTF_8));
+		assertThatException()
+			.isThrownBy(() -> application(AuthenticatedApp.class).run("--spring.config.import=zk:/bootstrap/secured"))
+			.withStackTraceContaining("NoAuth");
+		List<String> applied = new CopyOnWriteArrayList<>();
+		try (ConfigurableApplicationContext context = application(AuthenticatedApp.class)
+			.addBootstrapRegistryInitializer(ZkBootstrapCustomizers.of((builder) -> {
+				applied.add("auth after zk.connection-timeout=" + builder.getConnectionTimeoutMs());
+				builder.authorization("digest", CREDENTIALS);
+			}))
+			.addBootstrapRegistryInitializer(ZkBootstrapCustomizers.of((builder) -> applied.add("second")))
+			.run("--spring.config.import=zk:/bootstrap/secured")) {
+			assertThat(applied).containsExactly("auth after zk.connection-timeout=3000", "second");
+			ShopProperties shop = context.getBean(ShopProperties.class);
+			assertThat(shop.getGreeting()).isEqualTo("secret");
+			context.getBean(CuratorFramework.class)
+				.setData()
+				.forPath("/bootstrap/secured/shop", "{\"greeting\":\"changed\"}".getBytes(StandardCharsets.UTF_8));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("changed"));
+		}
+	}
+
+	@Test
+	void aCuratorFrameworkRegisteredInTheBootstrapRegistryIsUsedAndNotClosed() throws Exception {
+		zk.set("/tenant/bootstrap/registered/shop", "{\"greeting\":\"from the tenant\"}");
+		try (CuratorFramework registered = CuratorFrameworkFactory.builder()
+			.connectString(zk.connectString())
+			.namespace("tenant")
+			.retryPolicy(new RetryOneTime(100))
+			.build()) {
+			registered.start();
+			try (ConfigurableApplicationContext context = application(App.class)
+				.addBootstrapRegistryInitializer(
+						(registry) -> registry.register(CuratorFramework.class, InstanceSupplier.of(registered)))
+				.run("--spring.config.import=zk:/bootstrap/registered", "--zk.config.watch=false")) {
+				assertThat(context.getBean(ShopProperties.class).getGreeting()).isEqualTo("from the tenant");
+			}
+			assertThat(registered.getState()).isEqualTo(CuratorFrameworkState.STARTED);
+			assertThat(registered.checkExists().forPath("/bootstrap/registered/shop")).isNotNull();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
+			ZkConfigAutoConfiguration.class })
+	@EnableConfigurationProperties(ShopProperties.class)
+	static class App {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
+			ZkConfigAutoConfiguration.class })
+	@EnableConfigurationProperties(ShopProperties.class)
+	static class AuthenticatedApp {
+
+		@Bean
+		CuratorFrameworkBuilderCustomizer authentication() {
+			return (builder) -> builder.authorization("digest", CREDENTIALS);
+		}
+
+	}
+
+	@ConfigurationProperties("shop")
+	static class ShopProperties {
+
+		private String greeting;
+
+		public String getGreeting() {
+			return this.greeting;
+		}
+
+		public void setGreeting(String greeting) {
+			this.greeting = greeting;
+		}
+
+	}
+
+}
