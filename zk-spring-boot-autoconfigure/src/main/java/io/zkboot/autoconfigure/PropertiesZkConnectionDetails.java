@@ -1,6 +1,7 @@
 package io.zkboot.autoconfigure;
 
 import io.zkboot.client.ZkConnectionDetails;
+import io.zkboot.client.ZkProperties;
 
 /**
  * {@link ZkConnectionDetails} from {@code zk.connect-string}.

@@ -6,7 +6,7 @@ import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkAclMode;
 import io.zkboot.client.ZkConnectionAwaiter;
 import io.zkboot.client.ZkConnectionStateTracker;
-import io.zkboot.client.ZkTlsConfig;
+import io.zkboot.client.ZkProperties;
 import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -78,17 +78,13 @@ public class ZkAutoConfiguration {
 			.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
 					(int) retry.getMaxSleep().toMillis()))
 			.canBeReadOnly(properties.isReadOnly());
-		if (properties.getAuth().isEnabled()) {
-			ZkProperties.Auth auth = properties.getAuth();
-			String password = (auth.getPassword() != null) ? auth.getPassword() : "";
-			builder.authorization(auth.getScheme(), (auth.getUsername() + ":" + password).getBytes());
+		ZkProperties.Auth auth = properties.getAuth();
+		if (auth.isEnabled()) {
+			builder.authorization(auth.getScheme(), auth.credentials().getBytes());
 		}
 		ZKClientConfig clientConfig = new ZKClientConfig();
-		ZkProperties.Tls tls = properties.getTls();
-		if (tls.isEnabled()) {
-			new ZkTlsConfig(tls.getKeyStore(), tls.getKeyStorePassword(), tls.getKeyStoreType(), tls.getTrustStore(),
-					tls.getTrustStorePassword(), tls.getTrustStoreType(), tls.isHostnameVerification())
-				.applyTo(clientConfig);
+		if (properties.getTls().isEnabled()) {
+			properties.getTls().toTlsConfig().applyTo(clientConfig);
 		}
 		builder.zkClientConfig(clientConfig);
 		return builder;

@@ -1,6 +1,7 @@
 package io.zkboot.autoconfigure;
 
 import io.zkboot.client.ZkConnectionDetails;
+import io.zkboot.client.ZkProperties;
 import io.zkboot.embedded.EmbeddedZooKeeper;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 

@@ -3,6 +3,7 @@ package io.zkboot.autoconfigure;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.zkboot.client.ZkProperties;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.tree.ZkTree;
 import org.apache.zookeeper.data.ACL;

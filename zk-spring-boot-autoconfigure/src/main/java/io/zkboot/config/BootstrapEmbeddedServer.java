@@ -1,15 +1,12 @@
 package io.zkboot.config;
 
-import java.nio.file.Path;
-import java.util.Map;
-
+import io.zkboot.client.ZkProperties;
 import io.zkboot.embedded.EmbeddedZooKeeper;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
@@ -30,24 +27,23 @@ final class BootstrapEmbeddedServer {
 	/**
 	 * Whether configuration should be read from the embedded server.
 	 * @param binder the configuration known so far
+	 * @param properties {@code zk.*} bound from it
 	 * @return true when the embedded server is on and no connect string is set
 	 */
-	static boolean isWanted(Binder binder) {
-		return binder.bind("zk.embedded.enabled", Boolean.class).orElse(false)
-				&& !binder.bind("zk.connect-string", String.class).isBound();
+	static boolean isWanted(Binder binder, ZkProperties properties) {
+		return properties.getEmbedded().isEnabled() && !binder.bind("zk.connect-string", String.class).isBound();
 	}
 
 	/**
 	 * The embedded server's connect string, starting it on first use.
 	 * @param bootstrap the bootstrap context
-	 * @param binder the configuration known so far ({@code zk.embedded.*})
+	 * @param embedded {@code zk.embedded.*}
 	 * @return where to connect
 	 */
-	static String connectString(ConfigurableBootstrapContext bootstrap, Binder binder) {
+	static String connectString(ConfigurableBootstrapContext bootstrap, ZkProperties.Embedded embedded) {
 		if (!bootstrap.isRegistered(EmbeddedZooKeeper.class)) {
-			EmbeddedZooKeeper server = EmbeddedZooKeeper.start(binder.bind("zk.embedded.port", Integer.class).orElse(0),
-					binder.bind("zk.embedded.data-dir", Path.class).orElse(null),
-					binder.bind("zk.embedded.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+			EmbeddedZooKeeper server = EmbeddedZooKeeper.start(embedded.getPort(), embedded.getDataDir(),
+					embedded.getProperties());
 			bootstrap.register(EmbeddedZooKeeper.class, InstanceSupplier.of(server));
 			bootstrap.addCloseListener((event) -> {
 				ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();

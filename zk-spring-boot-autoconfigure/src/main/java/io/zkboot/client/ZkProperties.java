@@ -1,16 +1,16 @@
-package io.zkboot.autoconfigure;
+package io.zkboot.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.zkboot.client.ZkAclMode;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the ZooKeeper client, bound from {@code zk.*}.
+ * Configuration of the ZooKeeper client, bound from {@code zk.*}: by the auto-configuration
+ * for the application's client, and by the {@code zk:} config-data import for the client
+ * that reads configuration before the application context exists.
  */
 @ConfigurationProperties("zk")
 public class ZkProperties {
@@ -219,6 +219,14 @@ public class ZkProperties {
 			return this.username != null && !this.username.isBlank();
 		}
 
+		/**
+		 * The credentials as the digest scheme takes them.
+		 * @return {@code username:password}, the password empty when unset
+		 */
+		public String credentials() {
+			return this.username + ":" + ((this.password != null) ? this.password : "");
+		}
+
 	}
 
 	/**
@@ -352,6 +360,15 @@ public class ZkProperties {
 
 		public void setHostnameVerification(boolean hostnameVerification) {
 			this.hostnameVerification = hostnameVerification;
+		}
+
+		/**
+		 * These settings as a client's TLS configuration.
+		 * @return the configuration, whether TLS is enabled or not
+		 */
+		public ZkTlsConfig toTlsConfig() {
+			return new ZkTlsConfig(this.keyStore, this.keyStorePassword, this.keyStoreType, this.trustStore,
+					this.trustStorePassword, this.trustStoreType, this.hostnameVerification);
 		}
 
 	}
