@@ -1,8 +1,8 @@
 package io.zkboot.cli;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
+import io.zkboot.client.ZkConnectionAwaiter;
 import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -39,15 +39,7 @@ final class Connection implements AutoCloseable {
 			.sessionTimeoutMs(30_000)
 			.build();
 		client.start();
-		boolean connected;
-		try {
-			connected = client.blockUntilConnected((int) WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			connected = false;
-		}
-		if (!connected) {
+		if (!ZkConnectionAwaiter.connected(client, WAIT)) {
 			client.close();
 			throw new CliException("cannot connect to ZooKeeper at " + connectString + " within "
 					+ WAIT.toSeconds() + " s");

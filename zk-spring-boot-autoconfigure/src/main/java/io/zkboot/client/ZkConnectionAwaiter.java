@@ -25,15 +25,7 @@ public record ZkConnectionAwaiter(Duration timeout, boolean failFast) {
 	 * @throws ZkStartupException when failing fast and no connection was made in time
 	 */
 	public void await(CuratorFramework client, String connectString) {
-		boolean connected;
-		try {
-			connected = client.blockUntilConnected((int) this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			connected = false;
-		}
-		if (connected) {
+		if (connected(client, this.timeout)) {
 			return;
 		}
 		if (this.failFast) {
@@ -41,6 +33,23 @@ public record ZkConnectionAwaiter(Duration timeout, boolean failFast) {
 		}
 		logger.warn("No connection to ZooKeeper at '" + connectString + "' within " + this.timeout.toMillis()
 				+ " ms; starting without one (zk.startup.fail-fast=false), the client keeps trying");
+	}
+
+	/**
+	 * Waits for a client to be connected. An interrupt ends the wait (and is kept in the
+	 * thread's interrupt flag) as a wait without connection does.
+	 * @param client a started client
+	 * @param timeout how long to wait at most
+	 * @return whether the client is connected
+	 */
+	public static boolean connected(CuratorFramework client, Duration timeout) {
+		try {
+			return client.blockUntilConnected((int) timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 }

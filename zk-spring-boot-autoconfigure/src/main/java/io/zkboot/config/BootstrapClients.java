@@ -3,8 +3,8 @@ package io.zkboot.config;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
+import io.zkboot.client.ZkConnectionAwaiter;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -59,16 +59,9 @@ final class BootstrapClients {
 		CuratorFramework client = (this.registered != null) ? this.registered
 				: this.clients.computeIfAbsent(connection, this::start);
 		String where = client.getZookeeperClient().getCurrentConnectionString();
-		try {
-			if (!client.blockUntilConnected((int) connection.connectionTimeout().toMillis(),
-					TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException(
-						"Cannot connect to ZooKeeper at " + where + " within " + connection.connectionTimeout());
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while connecting to " + where, ex);
+		if (!ZkConnectionAwaiter.connected(client, connection.connectionTimeout())) {
+			throw new IllegalStateException(
+					"Cannot connect to ZooKeeper at " + where + " within " + connection.connectionTimeout());
 		}
 		return client;
 	}
