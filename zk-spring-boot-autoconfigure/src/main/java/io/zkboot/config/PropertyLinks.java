@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.PropertyLinkReader;
-import io.zkboot.tree.TreeNode;
 import io.zkboot.watch.LinkRecordingReader;
 import org.apache.curator.framework.CuratorFramework;
 
@@ -36,23 +34,9 @@ final class PropertyLinks {
 		PropertyLinkReader reader = new PropertyLinkReader(recorder);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		List<String> errors = new ArrayList<>();
-		stored.forEach((name, value) -> {
-			if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-				properties.put(name, value);
-				return;
-			}
-			String property = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
-			if (stored.containsKey(property)) {
-				return;
-			}
-			try {
-				properties.put(property, reader.follow(path, property, value));
-			}
-			catch (BadPropertyLinkException bad) {
-				rethrowReadFailure(bad);
-				errors.add("Configuration node " + path + ": " + bad.getMessage() + "; it gives no property "
-						+ property);
-			}
+		reader.readAll(path, stored, properties::put, (property, bad) -> {
+			rethrowReadFailure(bad);
+			errors.add("Configuration node " + path + ": " + bad.getMessage() + "; it gives no property " + property);
 		});
 		return new Followed(properties, recorder.nodesRead(), errors);
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.BiConsumer;
 
 /**
  * Reads properties through property links as zc.zk's properties objects do.
@@ -55,6 +56,41 @@ public final class PropertyLinkReader {
 	 */
 	public Object follow(String path, String name, Object link) {
 		return follow(path, name, link, List.of());
+	}
+
+	/**
+	 * Reads all of a node's properties as zc.zk's mapping view shows them, in stored order: every
+	 * stored property but the property links, and for each link {@code name =>} not shadowed by a
+	 * stored {@code name}, {@code name} with the linked value. Symbolic links ({@code name ->})
+	 * are ordinary properties here.
+	 *
+	 * @param path the path the properties were read at, which relative links start from
+	 * @param stored the node's properties as stored
+	 * @param property given each property's name and value
+	 * @param badLink given the name and the failure of each link that cannot be followed, in
+	 * place of {@code property}
+	 */
+	public void readAll(String path, Map<String, Object> stored, BiConsumer<String, Object> property,
+			BiConsumer<String, BadPropertyLinkException> badLink) {
+		stored.forEach((name, value) -> {
+			if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				property.accept(name, value);
+				return;
+			}
+			String linked = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
+			if (stored.containsKey(linked)) {
+				return;
+			}
+			Object followed;
+			try {
+				followed = follow(path, linked, value);
+			}
+			catch (BadPropertyLinkException ex) {
+				badLink.accept(linked, ex);
+				return;
+			}
+			property.accept(linked, followed);
+		});
 	}
 
 	private Object lookup(String path, Map<String, Object> properties, String name, List<String> seen) {

@@ -177,17 +177,9 @@ public class ZkTree {
 	 */
 	public Map<String, Object> properties(String path) {
 		Map<String, Object> stored = zookeeper.properties(resolve(path)).orElseThrow(() -> new NoSuchNodeException(path));
-		PropertyLinkReader propertyLinks = new PropertyLinkReader(zookeeper);
 		Map<String, Object> properties = new LinkedHashMap<>();
-		stored.forEach((name, value) -> {
-			if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-				properties.put(name, value);
-				return;
-			}
-			String linked = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
-			if (!stored.containsKey(linked)) {
-				properties.put(linked, propertyLinks.follow(path, linked, value));
-			}
+		new PropertyLinkReader(zookeeper).readAll(path, stored, properties::put, (name, bad) -> {
+			throw bad;
 		});
 		return properties;
 	}

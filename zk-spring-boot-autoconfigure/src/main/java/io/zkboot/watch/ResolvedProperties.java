@@ -12,7 +12,6 @@ import java.util.Set;
 import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.NodeReader;
 import io.zkboot.tree.PropertyLinkReader;
-import io.zkboot.tree.TreeNode;
 
 /**
  * A node's properties as zc.zk's properties objects show them (its mapping view): every stored
@@ -42,28 +41,10 @@ final class ResolvedProperties extends AbstractMap<String, Object> {
 	 * @return the properties with the links followed
 	 */
 	static ResolvedProperties resolve(Map<String, Object> stored, String path, NodeReader reader) {
-		PropertyLinkReader links = new PropertyLinkReader(reader);
 		Map<String, Object> values = new LinkedHashMap<>();
-		stored.forEach((name, value) -> {
-			if (!name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-				values.put(name, value);
-				return;
-			}
-			String linked = name.substring(0, name.length() - TreeNode.PROPERTY_LINK_SUFFIX.length());
-			if (!stored.containsKey(linked)) {
-				values.put(linked, follow(links, path, linked, value));
-			}
-		});
+		new PropertyLinkReader(reader).readAll(path, stored, values::put,
+				(name, bad) -> values.put(name, new Unreadable(bad)));
 		return new ResolvedProperties(stored, values);
-	}
-
-	private static Object follow(PropertyLinkReader links, String path, String name, Object link) {
-		try {
-			return links.follow(path, name, link);
-		}
-		catch (BadPropertyLinkException ex) {
-			return new Unreadable(ex);
-		}
 	}
 
 	/**
