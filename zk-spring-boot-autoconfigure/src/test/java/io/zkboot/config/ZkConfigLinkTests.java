@@ -1,8 +1,6 @@
 package io.zkboot.config;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
@@ -20,11 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +54,7 @@ class ZkConfigLinkTests {
 			assertThat(pool.getName()).isEqualTo("own");
 			assertThat(context.getEnvironment().getProperty("pool.depth.depth")).isEqualTo("40");
 			assertThat(pool.getLimits().getMax()).isEqualTo(7);
-			assertThat(context.getBean(Events.class).errors).isEmpty();
+			assertThat(context.getBean(ConfigEvents.class).errors).isEmpty();
 		}
 	}
 
@@ -68,7 +64,7 @@ class ZkConfigLinkTests {
 		zk.set("/links/change/pool", "{\"name\":\"own\",\"threads =>\":\"/linked/change\"}");
 		try (ConfigurableApplicationContext context = run("/links/change")) {
 			PoolProperties pool = context.getBean(PoolProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			assertThat(pool.bindings).hasValue(1);
 			zk.set("/linked/change", "{\"threads\":32,\"other\":1}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(pool.getThreads()).isEqualTo(32));
@@ -91,7 +87,7 @@ class ZkConfigLinkTests {
 		zk.set("/links/chain/pool", "{\"threads =>\":\"/linked/chain/middle\"}");
 		try (ConfigurableApplicationContext context = run("/links/chain")) {
 			PoolProperties pool = context.getBean(PoolProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			assertThat(pool.getThreads()).isEqualTo(5);
 			zk.set("/linked/chain/end", "{\"count\":6}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(pool.getThreads()).isEqualTo(6));
@@ -128,7 +124,7 @@ class ZkConfigLinkTests {
 		zk.set("/links/deleted/pool", "{\"threads =>\":\"/linked/deleted\"}");
 		try (ConfigurableApplicationContext context = run("/links/deleted")) {
 			PoolProperties pool = context.getBean(PoolProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			zk.delete("/linked/deleted");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(pool.getThreads()).isEqualTo(4));
 			assertThat(events.changes).singleElement()
@@ -145,7 +141,7 @@ class ZkConfigLinkTests {
 		zk.set("/links/repoint/pool", "{\"threads =>\":\"/linked/repoint/a\"}");
 		try (ConfigurableApplicationContext context = run("/links/repoint")) {
 			PoolProperties pool = context.getBean(PoolProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			assertThat(pool.getThreads()).isEqualTo(1);
 			zk.set("/links/repoint/pool", "{\"threads =>\":\"/linked/repoint/b\"}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(pool.getThreads()).isEqualTo(2));
@@ -163,26 +159,8 @@ class ZkConfigLinkTests {
 	static class App {
 
 		@Bean
-		Events events() {
-			return new Events();
-		}
-
-	}
-
-	static class Events {
-
-		final List<ZkConfigChangedEvent> changes = new CopyOnWriteArrayList<>();
-
-		final List<ZkConfigErrorEvent> errors = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(ApplicationEvent event) {
-			if (event instanceof ZkConfigChangedEvent change) {
-				this.changes.add(change);
-			}
-			if (event instanceof ZkConfigErrorEvent error) {
-				this.errors.add(error);
-			}
+		ConfigEvents events() {
+			return new ConfigEvents();
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
@@ -23,7 +22,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -66,7 +64,7 @@ class ZkConfigRemovalTests {
 		zk.set("/removal/default/pool", "{\"threads\":8}");
 		try (ConfigurableApplicationContext context = run("/removal/default")) {
 			PoolProperties pool = context.getBean(PoolProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			assertThat(pool.getThreads()).isEqualTo(8);
 			zk.set("/removal/default/pool", "{}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(pool.getThreads()).isEqualTo(4));
@@ -124,19 +122,8 @@ class ZkConfigRemovalTests {
 	static class App {
 
 		@Bean
-		Events events() {
-			return new Events();
-		}
-
-	}
-
-	static class Events {
-
-		final List<ZkConfigChangedEvent> changes = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(ZkConfigChangedEvent event) {
-			this.changes.add(event);
+		ConfigEvents events() {
+			return new ConfigEvents();
 		}
 
 	}

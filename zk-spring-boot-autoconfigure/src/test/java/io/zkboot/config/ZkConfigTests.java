@@ -2,7 +2,6 @@ package io.zkboot.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
@@ -24,11 +23,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -77,7 +74,7 @@ class ZkConfigTests {
 		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/change")) {
 			ShopProperties shop = context.getBean(ShopProperties.class);
 			DbProperties db = context.getBean(DbProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			assertThat(shop.bindings).hasValue(1);
 			assertThat(events.changes).isEmpty();
 			zk.set("/config/change/shop", "{\"greeting\":\"hi\",\"size\":3}");
@@ -110,7 +107,7 @@ class ZkConfigTests {
 		zk.set("/config/grow", "{}");
 		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/grow")) {
 			ShopProperties shop = context.getBean(ShopProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			assertThat(shop.getGreeting()).isNull();
 			zk.set("/config/grow/shop", "{\"greeting\":\"new\"}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("new"));
@@ -145,7 +142,7 @@ class ZkConfigTests {
 		zk.set("/config/invalid/shop", "{\"greeting\":\"good\"}");
 		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/invalid")) {
 			ShopProperties shop = context.getBean(ShopProperties.class);
-			Events events = context.getBean(Events.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
 			zk.set("/config/invalid/shop", "{\"greeting\": oops}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(events.errors).singleElement()
 				.satisfies((error) -> assertThat(error.getMessage()).contains("/config/invalid/shop", "invalid JSON")));
@@ -206,26 +203,8 @@ class ZkConfigTests {
 	static class App {
 
 		@Bean
-		Events events() {
-			return new Events();
-		}
-
-	}
-
-	static class Events {
-
-		final List<ZkConfigChangedEvent> changes = new CopyOnWriteArrayList<>();
-
-		final List<ZkConfigErrorEvent> errors = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(ApplicationEvent event) {
-			if (event instanceof ZkConfigChangedEvent change) {
-				this.changes.add(change);
-			}
-			if (event instanceof ZkConfigErrorEvent error) {
-				this.errors.add(error);
-			}
+		ConfigEvents events() {
+			return new ConfigEvents();
 		}
 
 	}
