@@ -1,0 +1,58 @@
+package io.zkboot.coordination;
+
+import java.time.Instant;
+
+import io.micrometer.observation.Observation;
+
+/**
+ * One thread's hold on a lock or a semaphore lease: the node that stands for it, since when,
+ * and what is known of it as the connection changes.
+ */
+final class Hold {
+
+	final HoldOwner owner;
+
+	final String kind;
+
+	final String nodePath;
+
+	final Thread thread;
+
+	final Instant since;
+
+	final Observation observation;
+
+	/** Re-entries by the holding thread; only touched by that thread. */
+	int count = 1;
+
+	volatile ZkLockState state = ZkLockState.HELD;
+
+	/** Set once the hold is given up (or handed to a delayed release), so a deleted node is not "lost". */
+	volatile boolean released;
+
+	Hold(HoldOwner owner, String kind, String nodePath, Thread thread, Observation observation) {
+		this.owner = owner;
+		this.kind = kind;
+		this.nodePath = nodePath;
+		this.thread = thread;
+		this.since = Instant.now();
+		this.observation = observation;
+	}
+
+	ZkHeldLock describe() {
+		return new ZkHeldLock(this.owner.path(), this.kind, this.nodePath, this.thread.getName(), this.since,
+				this.state, this.released);
+	}
+
+	/**
+	 * What holds are held on: a lock or a semaphore, told of its holds' state changes.
+	 */
+	interface HoldOwner {
+
+		String path();
+
+		void stateChanged(Hold hold, ZkLockState state);
+
+	}
+
+}
