@@ -67,7 +67,7 @@ public class ZkElections implements AutoCloseable {
 	 * @return the election, left when the application stops
 	 */
 	public ZkLeaderElection create(String path) {
-		ZkLeaderElection election = new ZkLeaderElection(this.locks.lock(path), this.revokePolicy, this.publisher,
+		ZkLeaderElection election = new ZkLeaderElection(this.locks.electionLock(path), this.revokePolicy, this.publisher,
 				this.observations);
 		this.joined.add(election);
 		return election;

@@ -7,7 +7,8 @@ import java.time.Instant;
  * {@link ZkLocks#held()} and the {@code zkcoordination} endpoint list it.
  *
  * @param path the lock's (or semaphore's) path
- * @param kind {@code lock}, {@code read}, {@code write} or {@code semaphore}
+ * @param kind {@code lock}, {@code read}, {@code write}, {@code semaphore}, or {@code election} (the
+ * lock of an election this instance leads)
  * @param node the node that stands for the hold
  * @param thread the name of the holding thread
  * @param since when it was acquired

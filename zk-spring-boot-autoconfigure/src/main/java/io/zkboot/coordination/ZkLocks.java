@@ -138,11 +138,20 @@ public class ZkLocks implements AutoCloseable {
 	 * @return the lock
 	 */
 	public ZkLock lock(String path, List<String> extraLockPatterns) {
-		String key = "lock " + path + " " + extraLockPatterns;
+		return exclusive("lock", path, extraLockPatterns);
+	}
+
+	/** The lock an election at a path is held on: an exclusive lock listed as an election's. */
+	ZkLock electionLock(String path) {
+		return exclusive("election", path, List.of());
+	}
+
+	private ZkLock exclusive(String kind, String path, List<String> extraLockPatterns) {
+		String key = kind + " " + path + " " + extraLockPatterns;
 		return (ZkLock) this.instances.computeIfAbsent(key, (k) -> {
 			List<String> excluding = new ArrayList<>(extraLockPatterns);
 			excluding.add(0, Contenders.LOCK);
-			return new ZkLock(this, validated(path), "lock", Contenders.LOCK, new Contenders(excluding, Contenders.LOCK));
+			return new ZkLock(this, validated(path), kind, Contenders.LOCK, new Contenders(excluding, Contenders.LOCK));
 		});
 	}
 

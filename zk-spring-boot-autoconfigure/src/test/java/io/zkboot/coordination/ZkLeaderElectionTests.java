@@ -44,7 +44,7 @@ class ZkLeaderElectionTests {
 	@Test
 	void exactlyOneLeaderWhileParticipantsAreClosedAndExpiredOneByOne() throws Exception {
 		List<CuratorFramework> clients = new ArrayList<>();
-		List<ZkLeaderElection> elections = new ArrayList<>();
+		List<ZkLeaderElection> elections = new CopyOnWriteArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			CuratorFramework client = zk.client();
 			clients.add(client);
