@@ -34,8 +34,19 @@ final class CoordinationServer implements BeforeAllCallback, AfterEachCallback, 
 
 	/** A started, connected client with a short session, so expiry tests stay fast. */
 	CuratorFramework client() throws InterruptedException {
+		return client(this.server.getConnectString());
+	}
+
+	/** A client whose connection can be cut, for sessions that end as they do in production. */
+	CuratorFramework partitionable(Partition[] partition) throws Exception {
+		partition[0] = new Partition(this.server.getConnectString());
+		this.opened.add(partition[0]);
+		return client(partition[0].connectString());
+	}
+
+	private CuratorFramework client(String connectString) throws InterruptedException {
 		CuratorFramework client = CuratorFrameworkFactory.builder()
-			.connectString(this.server.getConnectString())
+			.connectString(connectString)
 			.sessionTimeoutMs(4_000)
 			.connectionTimeoutMs(2_000)
 			.retryPolicy(new RetryOneTime(100))
