@@ -151,7 +151,7 @@ public class ZkTree {
 		LinkEdit edit = LinkEdit.ln(target, linkPath);
 		for (int attempt = 1;; attempt++) {
 			ZkNode node = template.get(edit.node());
-			byte[] data = NodeProperties.encode(edit.applyTo(NodeProperties.decode(node.data())));
+			byte[] data = NodeProperties.encode(edit.applyTo(NodeProperties.decode(edit.node(), node.data())));
 			try {
 				template.set(edit.node(), data, node.stat().getVersion());
 				return;
