@@ -77,7 +77,7 @@ class ZkTreeAutoConfigurationTests {
 		connected()
 			.withPropertyValues("zk.tree.import.locations=classpath*:a/*.tree,classpath:b.tree",
 					"zk.tree.import.base-path=/app", "zk.tree.import.trim=true", "zk.tree.import.dry-run=true",
-					"zk.tree.import.fail-on-error=false", "zk.tree.import.check-links=false",
+					"zk.tree.import.fail-on-error=false", "zk.tree.import.strict-links=true",
 					"zk.tree.import.acl=read-only", "zk.tree.import.enabled=false")
 			.run((context) -> {
 				ZkTreeProperties.Import settings = context.getBean(ZkTreeProperties.class).getImport();
@@ -86,7 +86,7 @@ class ZkTreeAutoConfigurationTests {
 				assertThat(settings.isTrim()).isTrue();
 				assertThat(settings.isDryRun()).isTrue();
 				assertThat(settings.isFailOnError()).isFalse();
-				assertThat(settings.isCheckLinks()).isFalse();
+				assertThat(settings.isStrictLinks()).isTrue();
 				assertThat(settings.getAcl()).isEqualTo(ZkAclMode.READ_ONLY);
 				assertThat(settings.isEnabled()).isFalse();
 			});
@@ -171,8 +171,22 @@ class ZkTreeAutoConfigurationTests {
 	}
 
 	@Test
-	void aLinkIntoNowhereStopsStartupAndWritesNothing() {
+	void aLinkIntoNowhereIsImportedWithAWarning(CapturedOutput output) {
 		importing("classpath:zk-tree/nowhere/links.tree").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(RecordedImports.class).events).singleElement()
+				.satisfies((event) -> assertThat(event.getResult().warnings()).singleElement()
+					.satisfies((warning) -> assertThat(warning).endsWith(
+							"links.tree:2:3: link 'db -> /databases/main' leads nowhere: no node /databases/main")));
+			assertThat(context.getBean(ZkTemplate.class).exists("/shop")).isTrue();
+		});
+		assertThat(output).contains("links.tree:2:3: link 'db -> /databases/main' leads nowhere");
+	}
+
+	@Test
+	void withStrictLinksALinkIntoNowhereStopsStartupAndWritesNothing() {
+		importing("classpath:zk-tree/nowhere/links.tree").withPropertyValues("zk.tree.import.strict-links=true")
+			.run((context) -> {
 			ZkTreeImportFailedException failure = findFailure(context.getStartupFailure());
 			assertThat(failure.getLine()).isEqualTo(2);
 			assertThat(failure).hasMessageEndingWith(
