@@ -137,7 +137,7 @@ public final class NodeProperties {
 			return MAPPER.writeValueAsString(value);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("not JSON serializable: " + value, ex);
+			throw new IllegalArgumentException("not JSON serializable: " + ex.getOriginalMessage(), ex);
 		}
 	}
 

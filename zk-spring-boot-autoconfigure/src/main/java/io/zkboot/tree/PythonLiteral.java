@@ -38,8 +38,11 @@ public final class PythonLiteral {
 
 	private static final Set<String> STRING_PREFIXES = Set.of("", "u", "r", "b", "ur", "br", "rb");
 
-	/** How deep lists, tuples and dicts may nest. */
-	static final int MAX_NESTING = 1000;
+	/**
+	 * How deep lists, tuples and dicts may nest: the node's data, one object deeper, then
+	 * nests 500 levels, the most Jackson reads by default (Python's json reads about 990).
+	 */
+	static final int MAX_NESTING = 499;
 
 	private final String text;
 
