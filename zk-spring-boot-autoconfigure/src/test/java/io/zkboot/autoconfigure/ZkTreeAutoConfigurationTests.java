@@ -1,5 +1,8 @@
 package io.zkboot.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -193,6 +197,18 @@ class ZkTreeAutoConfigurationTests {
 					"at line 2, column 3: link 'db -> /databases/main' leads nowhere: no node /databases/main");
 		});
 		connected().run((context) -> assertThat(context.getBean(ZkTemplate.class).exists("/shop")).isFalse());
+	}
+
+	@Test
+	void aTreeFileThatIsNotUtf8StopsStartupNamingTheLineAndWritesNothing(@TempDir Path dir) throws Exception {
+		Path file = Files.write(dir.resolve("latin1.tree"),
+				"/latin\n  /cafe\n    name = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
+		importing(file.toUri().toString()).run((context) -> {
+			ZkTreeImportFailedException failure = findFailure(context.getStartupFailure());
+			assertThat(failure.getLine()).isEqualTo(3);
+			assertThat(failure).hasMessageEndingWith("latin1.tree at line 3, column 16: not UTF-8: bad byte 0xe9");
+		});
+		connected().run((context) -> assertThat(context.getBean(ZkTemplate.class).exists("/latin")).isFalse());
 	}
 
 	@Test
