@@ -3,6 +3,7 @@ package io.zkboot.tree;
 import java.util.List;
 
 import io.zkboot.core.DeleteOptions;
+import io.zkboot.core.InvalidNodeDataException;
 import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.test.EmbeddedZooKeeperExtension;
@@ -104,6 +105,19 @@ class ZkTreeLinksAndLimitsTests {
 		assertThat(result.warnings()).singleElement()
 			.satisfies((warning) -> assertThat(warning).startsWith("cms.tree:2:3: bad property link 'own => /fooservice'"));
 		assertThat(tree.properties("/fooservice")).containsEntry("threads", 3);
+	}
+
+	@Test
+	void aNodeHoldingInvalidJsonIsNotExportedButAnImportRepairsIt() {
+		template.create("/broken", "{\"password\": \"secret\", \"pool\": {\"max\": 7".getBytes());
+		assertThatExceptionOfType(InvalidNodeDataException.class).isThrownBy(() -> tree.export("/broken"))
+			.withMessage("node /broken holds invalid JSON (it ends too early) at line 1, column 41");
+		ImportResult dry = tree.importTree("/broken\n  password = 'new'\n", "fix.tree", ImportOptions.defaults().withDryRun());
+		assertThat(dry.messages()).containsExactly("/broken replace data that is not valid JSON "
+				+ "(node /broken holds invalid JSON (it ends too early) at line 1, column 41)");
+		assertThat(tree.importTree("/broken\n  password = 'new'\n", "fix.tree", ImportOptions.defaults()).updated())
+			.containsExactly("/broken");
+		assertThat(tree.export("/broken")).isEqualTo("/broken\n  password = 'new'\n");
 	}
 
 	@Test
