@@ -24,7 +24,10 @@ import org.apache.zookeeper.common.PathUtils;
  * indentation works, as long as a dedent returns to a column that is open.
  *
  * <p>Errors are {@link TreeSyntaxException}s naming the source, line and column. A node or a
- * property given twice under the same node is an error, as in zc.zk.
+ * property given twice under the same node is an error, as in zc.zk; so are node names that
+ * ZooKeeper refuses ({@code .}, {@code ..}, NUL, ...) and nodes nested deeper than
+ * {@value #MAX_DEPTH} levels. {@link #decode(byte[], String)} reads a file's bytes as strict
+ * UTF-8.
  */
 public final class TreeParser {
 
