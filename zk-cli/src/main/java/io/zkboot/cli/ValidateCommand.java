@@ -1,7 +1,6 @@
 package io.zkboot.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,18 +27,20 @@ class ValidateCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Read a tree file or standard input.
+	 * Read a tree file or standard input, as strict UTF-8.
 	 * @param file a path, or {@code -} for standard input
 	 * @return the text
+	 * @throws io.zkboot.tree.TreeSyntaxException naming the line of a byte that is not UTF-8
 	 */
 	static String read(String file) {
+		byte[] bytes;
 		try {
-			byte[] bytes = "-".equals(file) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
-			return new String(bytes, StandardCharsets.UTF_8);
+			bytes = "-".equals(file) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
 		}
 		catch (IOException ex) {
 			throw new CliException("cannot read " + file + ": " + ex.getMessage());
 		}
+		return TreeParser.decode(bytes, sourceName(file));
 	}
 
 	/**

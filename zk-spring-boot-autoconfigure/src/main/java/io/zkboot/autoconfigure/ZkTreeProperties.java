@@ -61,17 +61,18 @@ public class ZkTreeProperties {
 		private boolean dryRun = false;
 
 		/**
-		 * Whether a text that cannot be imported (bad syntax, a link that leads nowhere or
-		 * into a loop, a refused write) stops the application. When false, the failure is
+		 * Whether a text that cannot be imported (bad syntax, a link refused, a refused
+		 * write) stops the application. When false, the failure is
 		 * logged and the next text is imported.
 		 */
 		private boolean failOnError = true;
 
 		/**
-		 * Whether symbolic and property links must lead somewhere before anything is
-		 * written.
+		 * Whether a symbolic link to no node, a property link to no property or a link loop
+		 * is refused (nothing is written). When false, such links are imported with a
+		 * warning, as zc.zk imports them.
 		 */
-		private boolean checkLinks = true;
+		private boolean strictLinks = false;
 
 		/**
 		 * ACL of the nodes the import creates. When unset, the client's default ACL
@@ -127,12 +128,12 @@ public class ZkTreeProperties {
 			this.failOnError = failOnError;
 		}
 
-		public boolean isCheckLinks() {
-			return this.checkLinks;
+		public boolean isStrictLinks() {
+			return this.strictLinks;
 		}
 
-		public void setCheckLinks(boolean checkLinks) {
-			this.checkLinks = checkLinks;
+		public void setStrictLinks(boolean strictLinks) {
+			this.strictLinks = strictLinks;
 		}
 
 		public ZkAclMode getAcl() {

@@ -1,7 +1,6 @@
 package io.zkboot.autoconfigure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import io.zkboot.tree.ImportOptions;
 import io.zkboot.tree.ImportResult;
+import io.zkboot.tree.TreeParser;
 import io.zkboot.tree.Trim;
 import io.zkboot.tree.ZkTree;
 import org.apache.zookeeper.data.ACL;
@@ -79,7 +79,7 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 			.withTrim(this.settings.isTrim() ? Trim.DELETE : Trim.WARN)
 			.withAcl(this.acl);
 		options = this.settings.isDryRun() ? options.withDryRun() : options;
-		return this.settings.isCheckLinks() ? options : options.withoutLinkCheck();
+		return this.settings.isStrictLinks() ? options.withStrictLinks() : options;
 	}
 
 	/** The resources to import by name, in import order, each once. */
@@ -106,7 +106,7 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 	private void importOne(String name, Resource resource, ImportOptions options) {
 		ImportResult result;
 		try {
-			result = this.tree.importTree(resource.getContentAsString(StandardCharsets.UTF_8), name, options);
+			result = this.tree.importTree(TreeParser.decode(resource.getContentAsByteArray(), name), name, options);
 		}
 		catch (IOException ex) {
 			failed(new ZkTreeImportFailedException(name, new IllegalStateException(ex.getMessage(), ex)));

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
+import io.zkboot.core.NodeProperties;
 import io.zkboot.watch.NodeSnapshot;
 import io.zkboot.watch.NodeWatch;
 import io.zkboot.watch.WatchKind;
@@ -81,7 +82,7 @@ final class ConfigNode {
 			return;
 		}
 		try {
-			this.stored = NodeConfiguration.properties(snapshot.path(), snapshot.data());
+			this.stored = NodeProperties.decode(snapshot.path(), snapshot.data());
 		}
 		catch (IllegalArgumentException invalid) {
 			if (!loaded) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkPath;
 import io.zkboot.tree.CodePointOrder;
 import org.apache.commons.logging.Log;
@@ -72,7 +73,7 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 		Map<String, Object> properties;
 		try {
 			PropertyLinks.Followed followed = PropertyLinks.follow(client, path,
-					NodeConfiguration.properties(path, data));
+					NodeProperties.decode(path, data));
 			followed.errors().forEach(this.logger::error);
 			properties = PropertyKeys.flatten(prefix, followed.properties());
 		}

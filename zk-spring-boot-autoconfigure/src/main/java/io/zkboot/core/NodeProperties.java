@@ -9,6 +9,8 @@ import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.json.JsonFactory;
@@ -29,10 +31,11 @@ import tools.jackson.databind.module.SimpleModule;
  * ({@code 1e+16}, {@code 0.1}) and non-finite floats as {@code NaN}, {@code Infinity}.
  *
  * <p>Decoding: absent or blank data is the empty map; data whose trimmed form starts with
- * <code>{</code> and ends with <code>}</code> and parses as a JSON object is that object
- * (key order kept, integers of any size kept, {@code NaN}/{@code Infinity} accepted, the last
- * of duplicate keys wins); anything else is the single property {@value #STRING_VALUE} holding
- * the untrimmed data as text.
+ * <code>{</code> is a JSON object (key order kept, integers of any size kept,
+ * {@code NaN}/{@code Infinity} accepted, the last of duplicate keys wins) or, when it does not
+ * parse, an {@link InvalidNodeDataException} (zc.zk reads such data as {@value #STRING_VALUE},
+ * so a truncated write would silently replace good properties); anything else is the single
+ * property {@value #STRING_VALUE} holding the untrimmed data as text.
  */
 public final class NodeProperties {
 
@@ -77,8 +80,24 @@ public final class NodeProperties {
 	 *
 	 * @param data the node data, may be {@code null}
 	 * @return a new mutable map in stored key order
+	 * @throws InvalidNodeDataException if the data starts with <code>{</code> but is not valid
+	 *                                  JSON (the message names no node; prefer
+	 *                                  {@link #decode(String, byte[])})
 	 */
 	public static Map<String, Object> decode(byte[] data) {
+		return decode(null, data);
+	}
+
+	/**
+	 * Decodes a node's data into properties, as zc.zk reads them.
+	 *
+	 * @param path the node's path, for the message
+	 * @param data the node data, may be {@code null}
+	 * @return a new mutable map in stored key order
+	 * @throws InvalidNodeDataException if the data starts with <code>{</code> but is not valid
+	 *                                  JSON, naming the node and the line and column of the error
+	 */
+	public static Map<String, Object> decode(String path, byte[] data) {
 		if (data == null) {
 			return new LinkedHashMap<>();
 		}
@@ -87,14 +106,18 @@ public final class NodeProperties {
 		if (trimmed.isEmpty()) {
 			return new LinkedHashMap<>();
 		}
-		if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
+		if (trimmed.startsWith("{")) {
 			try {
 				@SuppressWarnings("unchecked")
-				Map<String, Object> map = MAPPER.readValue(trimmed, LinkedHashMap.class);
+				Map<String, Object> map = MAPPER.readValue(text, LinkedHashMap.class);
 				return map;
 			}
 			catch (JacksonException notJson) {
-				// zc.zk logs "bad json data" and falls back to the raw text
+				TokenStreamLocation at = notJson.getLocation();
+				String problem = (notJson instanceof UnexpectedEndOfInputException) ? "invalid JSON (it ends too early)"
+						: "invalid JSON";
+				throw new InvalidNodeDataException(path, (at != null) ? at.getLineNr() : 1, (at != null) ? at.getColumnNr() : 1,
+						problem);
 			}
 		}
 		Map<String, Object> single = new LinkedHashMap<>();
@@ -114,7 +137,7 @@ public final class NodeProperties {
 			return MAPPER.writeValueAsString(value);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("not JSON serializable: " + value, ex);
+			throw new IllegalArgumentException("not JSON serializable: " + ex.getOriginalMessage(), ex);
 		}
 	}
 

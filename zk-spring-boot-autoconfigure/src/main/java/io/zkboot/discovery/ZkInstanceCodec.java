@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.zkboot.core.InvalidNodeDataException;
 import io.zkboot.core.NodeProperties;
 
 /**
@@ -84,10 +85,16 @@ public final class ZkInstanceCodec {
 	 * @param nodeName the node's name, {@code HOST:PORT}
 	 * @param data the node's data
 	 * @return the instance, or empty when the name is not {@code HOST:PORT} or the
-	 * stored {@value #STATUS} is other than {@code UP}
+	 * stored {@value #STATUS} is other than {@code UP}, or when the data is invalid JSON
 	 */
 	public static Optional<ZkServiceInstance> discover(String serviceId, String nodeName, byte[] data) {
-		Map<String, Object> properties = NodeProperties.decode(data);
+		Map<String, Object> properties;
+		try {
+			properties = NodeProperties.decode(data);
+		}
+		catch (InvalidNodeDataException unreadable) {
+			return Optional.empty();
+		}
 		Object status = properties.get(STATUS);
 		if (status != null && !ZkInstanceStatus.UP.name().equalsIgnoreCase(status.toString())) {
 			return Optional.empty();

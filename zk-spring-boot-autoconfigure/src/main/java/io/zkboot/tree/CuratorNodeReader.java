@@ -34,7 +34,7 @@ public final class CuratorNodeReader implements NodeReader {
 	@Override
 	public Optional<Map<String, Object>> properties(String path) {
 		try {
-			return Optional.of(NodeProperties.decode(client.getData().forPath(path.isEmpty() ? "/" : path)));
+			return Optional.of(NodeProperties.decode(path, client.getData().forPath(path.isEmpty() ? "/" : path)));
 		}
 		catch (KeeperException.NoNodeException ex) {
 			return Optional.empty();

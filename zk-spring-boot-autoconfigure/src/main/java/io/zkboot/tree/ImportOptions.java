@@ -15,10 +15,11 @@ import org.apache.zookeeper.data.ACL;
  * @param dryRun     whether to only report what would change, writing nothing
  * @param acl        the ACL of the nodes the import creates, or {@code null} for the Curator
  *                   client's own (its ACL provider's); existing nodes keep theirs
- * @param checkLinks whether symbolic and property links must lead somewhere before anything is
- *                   written (zc.zk never checks them)
+ * @param strictLinks whether a symbolic link to no node, a property link to no property and a
+ *                    link loop are refused (nothing is written) rather than imported with a
+ *                    warning, as zc.zk imports them
  */
-public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL> acl, boolean checkLinks) {
+public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL> acl, boolean strictLinks) {
 
 	/**
 	 * Creates options.
@@ -27,7 +28,7 @@ public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL
 	 * @param trim       what to do with existing nodes that the text does not list
 	 * @param dryRun     whether to only report
 	 * @param acl        the ACL of created nodes, or {@code null} for the client's
-	 * @param checkLinks whether links are checked first
+	 * @param strictLinks whether links that lead nowhere are refused
 	 */
 	public ImportOptions {
 		if (basePath == null || !basePath.startsWith("/")) {
@@ -43,12 +44,13 @@ public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL
 
 	/**
 	 * Returns zc.zk's defaults: import at {@code /}, report extra nodes without deleting them
-	 * ({@link Trim#WARN}), write for real, the client's ACL; plus a link check.
+	 * ({@link Trim#WARN}), write for real, the client's ACL, import links that lead nowhere with
+	 * a warning.
 	 *
 	 * @return the default options
 	 */
 	public static ImportOptions defaults() {
-		return new ImportOptions("/", Trim.WARN, false, null, true);
+		return new ImportOptions("/", Trim.WARN, false, null, false);
 	}
 
 	/**
@@ -58,7 +60,7 @@ public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL
 	 * @return the new options
 	 */
 	public ImportOptions withBasePath(String path) {
-		return new ImportOptions(path, trim, dryRun, acl, checkLinks);
+		return new ImportOptions(path, trim, dryRun, acl, strictLinks);
 	}
 
 	/**
@@ -68,7 +70,7 @@ public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL
 	 * @return the new options
 	 */
 	public ImportOptions withTrim(Trim policy) {
-		return new ImportOptions(basePath, policy, dryRun, acl, checkLinks);
+		return new ImportOptions(basePath, policy, dryRun, acl, strictLinks);
 	}
 
 	/**
@@ -78,7 +80,7 @@ public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL
 	 * @return the new options
 	 */
 	public ImportOptions withDryRun() {
-		return new ImportOptions(basePath, trim, true, acl, checkLinks);
+		return new ImportOptions(basePath, trim, true, acl, strictLinks);
 	}
 
 	/**
@@ -88,16 +90,16 @@ public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL
 	 * @return the new options
 	 */
 	public ImportOptions withAcl(List<ACL> nodeAcl) {
-		return new ImportOptions(basePath, trim, dryRun, nodeAcl, checkLinks);
+		return new ImportOptions(basePath, trim, dryRun, nodeAcl, strictLinks);
 	}
 
 	/**
-	 * Returns these options without the link check, for texts whose links point to nodes that
-	 * appear later (zc.zk's behaviour).
+	 * Returns these options with strict links: a symbolic link to no node, a property link to
+	 * no property or a link loop is an error and nothing is written (zc.zk imports them).
 	 *
 	 * @return the new options
 	 */
-	public ImportOptions withoutLinkCheck() {
-		return new ImportOptions(basePath, trim, dryRun, acl, false);
+	public ImportOptions withStrictLinks() {
+		return new ImportOptions(basePath, trim, dryRun, acl, true);
 	}
 }

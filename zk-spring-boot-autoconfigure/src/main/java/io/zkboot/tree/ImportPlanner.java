@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.core.InvalidNodeDataException;
 import io.zkboot.core.NodeProperties;
 
 /**
@@ -57,8 +58,7 @@ public final class ImportPlanner {
 			String childPath = path + "/" + child.name();
 			byte[] data = NodeProperties.encode(child.properties());
 			if (existing.exists(childPath)) {
-				Map<String, Object> before = NodeProperties.decode(existing.get(childPath).data());
-				List<String> changes = PropertyDiff.describe(childPath, before, child.properties());
+				List<String> changes = changes(childPath, existing.get(childPath).data(), child.properties());
 				steps.add(changes.isEmpty() ? new ImportStep.Unchanged(childPath) : new ImportStep.Update(childPath, data, changes));
 				visit(childPath, child, false);
 			}
@@ -66,6 +66,19 @@ public final class ImportPlanner {
 				steps.add(new ImportStep.Create(childPath, data, true));
 				create(childPath, child);
 			}
+		}
+	}
+
+	/**
+	 * Describes how a node's properties change; a node whose data is invalid JSON is replaced
+	 * by the text's properties, which is how an import repairs it.
+	 */
+	private static List<String> changes(String path, byte[] data, Map<String, Object> after) {
+		try {
+			return PropertyDiff.describe(path, NodeProperties.decode(path, data), after);
+		}
+		catch (InvalidNodeDataException invalid) {
+			return List.of(path + " replace data that is not valid JSON (" + invalid.getMessage() + ")");
 		}
 	}
 

@@ -17,9 +17,12 @@ import java.util.List;
  *                   when not trimming, and ephemeral nodes and their ancestors when trimming
  * @param messages   zc.zk's messages: a dry run's ({@code add /p}, {@code would delete /p.},
  *                   ...) or a real run's ({@code extra path not trimmed: /p}, ...)
+ * @param warnings   the links imported although they lead nowhere, each as
+ *                   {@code source:line:column: reason}
  */
 public record ImportResult(String source, String basePath, boolean dryRun, List<String> added, List<String> updated,
-		List<String> unchanged, List<String> deleted, List<String> notTrimmed, List<String> messages) {
+		List<String> unchanged, List<String> deleted, List<String> notTrimmed, List<String> messages,
+		List<String> warnings) {
 
 	/**
 	 * Creates a result with unmodifiable copies of the lists.
@@ -33,6 +36,7 @@ public record ImportResult(String source, String basePath, boolean dryRun, List<
 	 * @param deleted    the nodes deleted
 	 * @param notTrimmed the extra nodes left in place
 	 * @param messages   zc.zk's messages
+	 * @param warnings   the links that lead nowhere
 	 */
 	public ImportResult {
 		added = List.copyOf(added);
@@ -41,6 +45,7 @@ public record ImportResult(String source, String basePath, boolean dryRun, List<
 		deleted = List.copyOf(deleted);
 		notTrimmed = List.copyOf(notTrimmed);
 		messages = List.copyOf(messages);
+		warnings = List.copyOf(warnings);
 	}
 
 	/**
@@ -50,16 +55,17 @@ public record ImportResult(String source, String basePath, boolean dryRun, List<
 	 * @param basePath where it was imported
 	 * @param plan     the plan that was applied (or, in a dry run, only computed)
 	 * @param dryRun   whether this was a dry run
+	 * @param warnings the links that lead nowhere
 	 * @return the result, with the plan's dry-run or real-run messages
 	 */
-	static ImportResult of(String source, String basePath, ImportPlan plan, boolean dryRun) {
+	static ImportResult of(String source, String basePath, ImportPlan plan, boolean dryRun, List<String> warnings) {
 		return new ImportResult(source, basePath, dryRun, paths(plan, ImportStep.Create.class),
 				paths(plan, ImportStep.Update.class), paths(plan, ImportStep.Unchanged.class),
 				paths(plan, ImportStep.Delete.class),
 				plan.steps().stream().filter(step -> step instanceof ImportStep.ExtraPath
 						|| step instanceof ImportStep.KeepEphemeral || step instanceof ImportStep.KeepAncestor)
 						.map(ImportStep::path).toList(),
-				dryRun ? plan.dryRunMessages() : plan.messages());
+				dryRun ? plan.dryRunMessages() : plan.messages(), warnings);
 	}
 
 	private static List<String> paths(ImportPlan plan, Class<? extends ImportStep> kind) {

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * Checks that the links of a tree lead somewhere: every symbolic link resolves to a node and
- * every property link to a property, without loops. The tree is seen through a
- * {@link NodeReader}, so links can point into the tree itself ({@link NodeReader#forTree}) and
- * beyond it, into ZooKeeper.
+ * every property link to a property, without loops, and no link climbs above {@code /}
+ * ({@code l -> ../../x} on a top-level node). The tree is seen through a {@link NodeReader},
+ * so links can point into the tree itself ({@link NodeReader#forTree}) and beyond it, into
+ * ZooKeeper.
  */
 public final class LinkChecker {
 
@@ -76,8 +77,13 @@ public final class LinkChecker {
 			return;
 		}
 		String linkPath = path + "/" + property.substring(0, property.length() - TreeNode.LINK_SUFFIX.length());
+		String absolute = text.startsWith("/") ? text : path + "/" + text;
+		if (climbsAboveRoot(absolute)) {
+			refuse(path, node, property, "link '" + link + "' climbs above /: " + absolute);
+			return;
+		}
 		try {
-			resolver.resolve(text.startsWith("/") ? text : path + "/" + text, List.of(linkPath));
+			resolver.resolve(absolute, List.of(linkPath));
 		}
 		catch (NoSuchNodeException ex) {
 			report(path, node, property, "link '" + link + "' leads nowhere: no node " + ex.path());
@@ -88,6 +94,12 @@ public final class LinkChecker {
 	}
 
 	private void checkPropertyLink(String path, TreeNode node, String property, String name, Object link) {
+		String target = String.valueOf(link).strip().split("\\s+")[0];
+		String absolute = target.startsWith("/") ? target : path + "/" + target;
+		if (climbsAboveRoot(absolute)) {
+			refuse(path, node, property, "property link '" + property + " " + link + "' climbs above /: " + absolute);
+			return;
+		}
 		try {
 			propertyLinks.follow(path, name, link);
 		}
@@ -96,7 +108,28 @@ public final class LinkChecker {
 		}
 	}
 
+	/** Whether {@code ..} segments lead above the root, where zc.zk's resolve finds nothing. */
+	private static boolean climbsAboveRoot(String path) {
+		int depth = 0;
+		for (String segment : path.split("/")) {
+			if (segment.equals("..")) {
+				if (depth == 0) {
+					return true;
+				}
+				depth--;
+			}
+			else if (!segment.isEmpty() && !segment.equals(".")) {
+				depth++;
+			}
+		}
+		return false;
+	}
+
 	private void report(String path, TreeNode node, String property, String reason) {
-		problems.add(new LinkProblem(path, property, node.propertyLocation(property).orElse(null), reason));
+		problems.add(new LinkProblem(path, property, node.propertyLocation(property).orElse(null), reason, true));
+	}
+
+	private void refuse(String path, TreeNode node, String property, String reason) {
+		problems.add(new LinkProblem(path, property, node.propertyLocation(property).orElse(null), reason, false));
 	}
 }

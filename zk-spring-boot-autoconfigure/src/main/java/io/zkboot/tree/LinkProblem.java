@@ -5,12 +5,15 @@ import java.util.Optional;
 /**
  * A symbolic or property link that cannot be followed.
  *
- * @param path     the path of the node holding the link
- * @param property the stored name of the link ({@code name ->} or {@code name =>})
- * @param location where the link's line is, or {@code null} if it was not read from a text
- * @param reason   what is wrong
+ * @param path       the path of the node holding the link
+ * @param property   the stored name of the link ({@code name ->} or {@code name =>})
+ * @param location   where the link's line is, or {@code null} if it was not read from a text
+ * @param reason     what is wrong
+ * @param importable whether zc.zk imports such a link (it reports the problem only when the
+ *                   link is read): a link to no node or no property, a loop; false for a link
+ *                   that climbs above {@code /}, which no import accepts
  */
-public record LinkProblem(String path, String property, Location location, String reason) {
+public record LinkProblem(String path, String property, Location location, String reason, boolean importable) {
 
 	/**
 	 * Returns where the link's line is.

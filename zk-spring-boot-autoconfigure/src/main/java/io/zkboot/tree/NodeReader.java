@@ -39,7 +39,7 @@ public interface NodeReader {
 	 */
 	static NodeReader forRecords(List<NodeRecord> records) {
 		NodeIndex index = new NodeIndex(records);
-		return path -> Optional.ofNullable(index.get(NodeIndex.key(path))).map(r -> NodeProperties.decode(r.data()));
+		return path -> Optional.ofNullable(index.get(NodeIndex.key(path))).map(r -> NodeProperties.decode(r.path(), r.data()));
 	}
 
 	/**

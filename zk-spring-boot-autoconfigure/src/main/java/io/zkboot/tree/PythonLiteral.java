@@ -19,7 +19,8 @@ import io.zkboot.core.NodeProperties;
  * integers of any size in decimal, hex, octal ({@code 0o17} and legacy {@code 017}) and binary,
  * with an optional {@code L}; floats; {@code True}, {@code False}, {@code None} and JSON's
  * {@code true}, {@code false}, {@code null}; lists, tuples (read as lists) and dicts; signs on
- * numbers; a trailing {@code # comment}. Strings follow Python 3 rules: &#92;x, &#92;u,
+ * numbers; a trailing {@code # comment}. Lists, tuples and dicts nest at most
+ * {@value #MAX_NESTING} levels deep. Strings follow Python 3 rules: &#92;x, &#92;u,
  * &#92;U and &#92;N{...} escapes give code points (bytes literals keep
  * &#92;u, &#92;U and &#92;N as written).
  *
@@ -37,9 +38,17 @@ public final class PythonLiteral {
 
 	private static final Set<String> STRING_PREFIXES = Set.of("", "u", "r", "b", "ur", "br", "rb");
 
+	/**
+	 * How deep lists, tuples and dicts may nest: the node's data, one object deeper, then
+	 * nests 500 levels, the most Jackson reads by default (Python's json reads about 990).
+	 */
+	static final int MAX_NESTING = 499;
+
 	private final String text;
 
 	private int pos;
+
+	private int depth;
 
 	private PythonLiteral(String text) {
 		this.text = text;
@@ -68,14 +77,14 @@ public final class PythonLiteral {
 			throw error("expected a value, found the end of the line");
 		}
 		char c = text.charAt(pos);
-		if (c == '[') {
-			return sequence(']');
-		}
-		if (c == '(') {
-			return parenthesized();
-		}
-		if (c == '{') {
-			return dict();
+		if (c == '[' || c == '(' || c == '{') {
+			if (depth == MAX_NESTING) {
+				throw error("lists, tuples and dicts nest deeper than " + MAX_NESTING + " levels");
+			}
+			depth++;
+			Object nested = (c == '[') ? sequence(']') : (c == '(') ? parenthesized() : dict();
+			depth--;
+			return nested;
 		}
 		if (c == '+' || c == '-' || Character.isDigit(c) || c == '.' && nextIsDigit()) {
 			return signedNumber();
@@ -317,8 +326,12 @@ public final class PythonLiteral {
 
 	private List<Object> sequence(char close) {
 		pos++;
-		List<Object> items = new ArrayList<>();
 		skipSpace();
+		return rest(new ArrayList<>(), close);
+	}
+
+	/** Reads the items of a sequence after those already read, up to its closing bracket. */
+	private List<Object> rest(List<Object> items, char close) {
 		while (!consume(close)) {
 			items.add(value());
 			skipSpace();
@@ -332,7 +345,6 @@ public final class PythonLiteral {
 	}
 
 	private Object parenthesized() {
-		int start = pos;
 		pos++;
 		skipSpace();
 		if (consume(')')) {
@@ -343,8 +355,11 @@ public final class PythonLiteral {
 		if (consume(')')) {
 			return first;
 		}
-		pos = start;
-		return sequence(')');
+		expect(',');
+		skipSpace();
+		List<Object> items = new ArrayList<>();
+		items.add(first);
+		return rest(items, ')');
 	}
 
 	private Map<String, Object> dict() {

@@ -65,7 +65,7 @@ public final class TreeExport {
 			return;
 		}
 		TreeNode node = parent.addChild(new TreeNode(label, null));
-		NodeProperties.decode(record.data()).forEach((key, value) -> node.putProperty(key, value, null));
+		NodeProperties.decode(path, record.data()).forEach((key, value) -> node.putProperty(key, value, null));
 		index.children(path).forEach(child -> add(index, node, path + "/" + child, child, ephemeral));
 	}
 }

@@ -1,9 +1,17 @@
 package io.zkboot.tree;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.apache.zookeeper.common.PathUtils;
 
 /**
  * Reads the zc.zk tree-definition text into a {@link TreeNode} model, line by line as zc.zk's
@@ -16,7 +24,10 @@ import java.util.regex.Pattern;
  * indentation works, as long as a dedent returns to a column that is open.
  *
  * <p>Errors are {@link TreeSyntaxException}s naming the source, line and column. A node or a
- * property given twice under the same node is an error, as in zc.zk.
+ * property given twice under the same node is an error, as in zc.zk; so are node names that
+ * ZooKeeper refuses ({@code .}, {@code ..}, NUL, ...) and nodes nested deeper than
+ * {@value #MAX_DEPTH} levels. {@link #decode(byte[], String)} reads a file's bytes as strict
+ * UTF-8.
  */
 public final class TreeParser {
 
@@ -28,7 +39,13 @@ public final class TreeParser {
 
 	private static final Pattern NODE = Pattern.compile("/(\\S+)(?:\\s*:\\s*(\\S.*))?", Pattern.DOTALL);
 
+	/** The reason and index in ZooKeeper's message: {@code Invalid path string "/." caused by relative paths not allowed @1}. */
+	private static final Pattern PATH_ERROR = Pattern.compile("caused by (.*) @(\\d+)$", Pattern.DOTALL);
+
 	private static final String WHITESPACE = " \t\n\u000b\f\r";
+
+	/** How deep nodes may nest. */
+	static final int MAX_DEPTH = 1000;
 
 	private final String source;
 
@@ -39,6 +56,42 @@ public final class TreeParser {
 	private TreeParser(String source) {
 		this.source = source;
 		stack.add(new Level(-1, root));
+	}
+
+	/**
+	 * Reads a tree file's bytes as UTF-8, strictly: a byte that is not UTF-8, an overlong form,
+	 * an encoded surrogate or a character cut short is an error, not a replacement character.
+	 *
+	 * @param bytes  the file's bytes
+	 * @param source the name used in error messages, for example a file name
+	 * @return the text
+	 * @throws TreeSyntaxException naming the line and column of the first bad byte
+	 */
+	public static String decode(byte[] bytes, String source) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(bytes.length);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			int bad = in.position();
+			int lineStart = bad;
+			while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+				lineStart--;
+			}
+			int line = 1;
+			for (int i = 0; i < lineStart; i++) {
+				line += (bytes[i] == '\n') ? 1 : 0;
+			}
+			int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+			throw new TreeSyntaxException(new Location(source, line, column),
+					String.format("not UTF-8: bad byte 0x%02x", bytes[bad] & 0xff));
+		}
+		return out.flip().toString();
 	}
 
 	/**
@@ -75,6 +128,9 @@ public final class TreeParser {
 			if (top.item() instanceof Property) {
 				throw new TreeSyntaxException(at, "Can't indent under properties");
 			}
+			if (stack.size() > MAX_DEPTH) {
+				throw new TreeSyntaxException(at, "nodes nest deeper than " + MAX_DEPTH + " levels");
+			}
 			stack.add(new Level(indent, item));
 		}
 		else {
@@ -108,6 +164,7 @@ public final class TreeParser {
 			return new Property(m.group(1) + TreeNode.LINK_SUFFIX, m.group(2));
 		}
 		if ((m = NODE.matcher(content)).matches()) {
+			requireValidName(m.group(1), at);
 			TreeNode node = new TreeNode(m.group(1), at);
 			if (m.group(2) != null) {
 				node.putProperty(TreeNode.TYPE, m.group(2), new Location(source, at.line(), at.column() + m.start(2)));
@@ -118,6 +175,43 @@ public final class TreeParser {
 			throw new TreeSyntaxException(at, "Bad link format: " + content);
 		}
 		throw new TreeSyntaxException(at, "Unrecognized data: " + content);
+	}
+
+	/**
+	 * Refuses a node name that ZooKeeper refuses: {@code .}, {@code ..}, an empty segment, NUL
+	 * and the other characters of {@link PathUtils#validatePath(String)}. A name holding
+	 * {@code /} (zc.zk's {@code /a/b} lines) makes a deeper path, as in zc.zk.
+	 */
+	private void requireValidName(String name, Location at) {
+		String path = "/" + name;
+		try {
+			PathUtils.validatePath(path);
+		}
+		catch (IllegalArgumentException refused) {
+			String reason = String.valueOf(refused.getMessage());
+			int index = path.length() - 1;
+			Matcher where = PATH_ERROR.matcher(reason);
+			if (where.find()) {
+				reason = where.group(1);
+				index = Math.min(Integer.parseInt(where.group(2)), index);
+			}
+			throw new TreeSyntaxException(new Location(source, at.line(), at.column() + index),
+					"bad node name /" + printable(name) + ": " + reason + " (ZooKeeper refuses it)");
+		}
+	}
+
+	private static String printable(String name) {
+		StringBuilder out = new StringBuilder();
+		name.codePoints().forEach((c) -> {
+			if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE
+					|| Character.getType(c) == Character.PRIVATE_USE || Character.getType(c) == Character.UNASSIGNED) {
+				out.append(String.format("\\u%04x", c));
+			}
+			else {
+				out.appendCodePoint(c);
+			}
+		});
+		return out.toString();
 	}
 
 	private Object value(String expression, Location at, int start) {

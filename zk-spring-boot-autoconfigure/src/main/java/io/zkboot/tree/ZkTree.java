@@ -13,6 +13,10 @@ import io.zkboot.core.ZkNoNodeException;
 import io.zkboot.core.ZkObservations;
 import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
+import org.apache.zookeeper.client.ZKClientConfig;
+import org.apache.zookeeper.common.ZKConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tree operations of zc.zk on a live ZooKeeper: export a subtree as tree text, import a
@@ -31,6 +35,8 @@ import io.zkboot.core.ZkTemplate;
  * }</pre>
  */
 public class ZkTree {
+
+	private static final Logger logger = LoggerFactory.getLogger(ZkTree.class);
 
 	private static final int LN_ATTEMPTS = 10;
 
@@ -90,17 +96,22 @@ public class ZkTree {
 	}
 
 	/**
-	 * Imports a tree text: parses it, reads the existing subtrees of its top-level nodes (with
-	 * {@link ZkTemplate#readTree}), checks its links, plans the changes as zc.zk's
+	 * Imports a tree text: parses it, checks that every node's data fits in a request
+	 * ({@code jute.maxbuffer} of the client), reads the existing subtrees of its top-level nodes
+	 * (with {@link ZkTemplate#readTree}), checks its links, plans the changes as zc.zk's
 	 * {@code import_tree} makes them and applies them (or, in a dry run, only reports them).
-	 * Nothing is written when the text or its links are bad.
+	 * Nothing is written when the text is bad. A link to no node, to no property or in a loop is
+	 * imported with a warning (in the result and the log), as zc.zk imports it, or refused with
+	 * {@link ImportOptions#withStrictLinks()}; a link that climbs above {@code /} is refused.
 	 *
 	 * @param text       the tree text
 	 * @param sourceName the name used in messages, for example a file name
-	 * @param options    base path, trim policy, dry run, ACL, link check
-	 * @return what was (or would be) added, updated, unchanged, deleted and left in place
-	 * @throws TreeSyntaxException if the text cannot be read, or a link leads nowhere or into a
-	 *                             loop (naming the source, line and column)
+	 * @param options    base path, trim policy, dry run, ACL, strict links
+	 * @return what was (or would be) added, updated, unchanged, deleted and left in place, and
+	 *         the warnings about links
+	 * @throws TreeSyntaxException if the text cannot be read, a node's data is too large, a link
+	 *                             climbs above {@code /}, or (with strict links) a link leads
+	 *                             nowhere or into a loop (naming the source, line and column)
 	 * @throws TreeImportException if the base path does not exist (a real run), or ZooKeeper
 	 *                             refuses a transaction
 	 */
@@ -111,16 +122,26 @@ public class ZkTree {
 	private ImportResult importText(String text, String sourceName, ImportOptions options) {
 		TreeNode tree = TreeParser.parse(text, sourceName);
 		String base = options.basePath();
+		NodeDataLimit.check(tree, base, maxPacket());
 		List<String> tops = tree.children().keySet().stream().map(name -> ZkPath.child(base, name)).toList();
 		List<NodeRecord> existing = readExisting(base, tops, options.dryRun());
-		if (options.checkLinks()) {
-			requireGoodLinks(tree, base, tops, existing);
-		}
+		List<String> warnings = checkLinks(tree, base, tops, existing, options.strictLinks());
 		ImportPlan plan = ImportPlanner.plan(tree, base, existing, options.trim());
 		if (!options.dryRun()) {
 			new TreeImporter(template.getClient(), options.acl()).apply(plan);
 		}
-		return ImportResult.of(sourceName, base, plan, options.dryRun());
+		return ImportResult.of(sourceName, base, plan, options.dryRun(), warnings);
+	}
+
+	/** The largest request the client expects the server to take: its {@code jute.maxbuffer}. */
+	private int maxPacket() {
+		try {
+			return template.getClient().getZookeeperClient().getZooKeeper().getClientConfig()
+				.getInt(ZKConfig.JUTE_MAXBUFFER, ZKClientConfig.CLIENT_MAX_PACKET_LENGTH_DEFAULT);
+		}
+		catch (Exception ex) {
+			throw new TreeImportException("cannot read the client's jute.maxbuffer", ex);
+		}
 	}
 
 	/**
@@ -151,7 +172,7 @@ public class ZkTree {
 		LinkEdit edit = LinkEdit.ln(target, linkPath);
 		for (int attempt = 1;; attempt++) {
 			ZkNode node = template.get(edit.node());
-			byte[] data = NodeProperties.encode(edit.applyTo(NodeProperties.decode(node.data())));
+			byte[] data = NodeProperties.encode(edit.applyTo(NodeProperties.decode(edit.node(), node.data())));
 			try {
 				template.set(edit.node(), data, node.stat().getVersion());
 				return;
@@ -214,17 +235,24 @@ public class ZkTree {
 
 	/**
 	 * Checks every link of the text against the tree as it will be: the text's nodes over the
-	 * subtrees just read, and the rest of ZooKeeper beyond them.
+	 * subtrees just read, and the rest of ZooKeeper beyond them. A link that climbs above
+	 * {@code /}, and with strict links any problem, is thrown; the others are logged and
+	 * returned as warnings.
 	 */
-	private void requireGoodLinks(TreeNode tree, String base, List<String> tops, List<NodeRecord> existing) {
+	private List<String> checkLinks(TreeNode tree, String base, List<String> tops, List<NodeRecord> existing,
+			boolean strict) {
 		NodeReader records = NodeReader.forRecords(existing);
 		NodeReader before = path -> tops.stream().anyMatch(top -> path.equals(top) || path.startsWith(top + "/"))
 				? records.properties(path) : zookeeper.properties(path);
 		List<LinkProblem> problems = LinkChecker.check(tree, base, NodeReader.forTree(tree, base, before));
-		if (!problems.isEmpty()) {
-			TreeSyntaxException first = problems.get(0).toException();
-			problems.subList(1, problems.size()).forEach(problem -> first.addSuppressed(problem.toException()));
+		List<LinkProblem> refused = problems.stream().filter(problem -> strict || !problem.importable()).toList();
+		if (!refused.isEmpty()) {
+			TreeSyntaxException first = refused.get(0).toException();
+			refused.subList(1, refused.size()).forEach(problem -> first.addSuppressed(problem.toException()));
 			throw first;
 		}
+		List<String> warnings = problems.stream().map(LinkProblem::message).toList();
+		warnings.forEach(warning -> logger.warn("{} (imported as zc.zk does; strict links refuse it)", warning));
+		return warnings;
 	}
 }

@@ -54,7 +54,7 @@ public final class LinkRecordingReader implements NodeReader {
 		try {
 			byte[] data = this.client.getData().storingStatIn(stat).forPath(node);
 			record(node, stat.getMzxid(), true);
-			return Optional.of(NodeProperties.decode(data));
+			return Optional.of(NodeProperties.decode(node, data));
 		}
 		catch (KeeperException.NoNodeException ex) {
 			record(node, ABSENT, true);

@@ -49,7 +49,7 @@ public record NodeSnapshot(String path, byte[] data, Stat stat, List<String> chi
 	 * @return a new mutable map; empty when the node does not exist
 	 */
 	public Map<String, Object> properties() {
-		return NodeProperties.decode(this.data);
+		return NodeProperties.decode(this.path, this.data);
 	}
 
 }

@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import io.zkboot.core.InvalidNodeDataException;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -32,6 +35,8 @@ import org.apache.zookeeper.data.Stat;
  * callbacks. Close the view to stop watching.
  */
 public final class PropertiesView extends AbstractMap<String, Object> implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(PropertiesView.class);
 
 	private final CuratorFramework client;
 
@@ -87,8 +92,16 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	private Map<String, Long> changed(NodeSnapshot snapshot) {
 		LinkRecordingReader reader = new LinkRecordingReader(this.client);
 		if (snapshot.exists()) {
+			Map<String, Object> stored;
+			try {
+				stored = snapshot.properties();
+			}
+			catch (InvalidNodeDataException invalid) {
+				logger.error(invalid.getMessage() + "; the properties view of " + this.path + " keeps its last good properties");
+				return reader.nodesRead();
+			}
 			this.realPath = snapshot.path();
-			this.properties = ResolvedProperties.resolve(snapshot.properties(), this.path, reader);
+			this.properties = ResolvedProperties.resolve(stored, this.path, reader);
 		}
 		else {
 			this.properties = ResolvedProperties.EMPTY;
@@ -228,7 +241,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	private Map<String, Object> readStored(Stat stat) {
 		checkNotDeleted();
 		try {
-			return NodeProperties.decode(this.client.getData().storingStatIn(stat).forPath(this.realPath));
+			return NodeProperties.decode(this.realPath, this.client.getData().storingStatIn(stat).forPath(this.realPath));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot read the properties of " + this.realPath, ex);

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.zkboot.core.InvalidNodeDataException;
 import org.apache.zookeeper.data.Stat;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,8 +88,20 @@ final class WatchArguments {
 					+ "which gives byte[], String, Map (the properties), Stat, or a concrete type bound by Jackson");
 		}
 		JavaType javaType = mapper.constructType(type.getType());
-		return (snapshot) -> (snapshot.data() != null && snapshot.data().length > 0)
-				? mapper.readValue(snapshot.data(), javaType) : null;
+		return (snapshot) -> (snapshot.data() != null && snapshot.data().length > 0) ? bind(snapshot, mapper, javaType)
+				: null;
+	}
+
+	/** Binds the data, with a message that names the place of a failure but never the data. */
+	private static Object bind(NodeSnapshot snapshot, JsonMapper mapper, JavaType type) {
+		try {
+			return mapper.readValue(snapshot.data(), type);
+		}
+		catch (JacksonException ex) {
+			TokenStreamLocation at = ex.getLocation();
+			throw new InvalidNodeDataException(snapshot.path(), (at != null) ? at.getLineNr() : 1,
+					(at != null) ? at.getColumnNr() : 1, "data that does not bind to " + type.getRawClass().getSimpleName());
+		}
 	}
 
 	/**

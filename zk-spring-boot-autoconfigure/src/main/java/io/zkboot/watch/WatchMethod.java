@@ -3,6 +3,7 @@ package io.zkboot.watch;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
+import io.zkboot.core.InvalidNodeDataException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -54,6 +55,9 @@ final class WatchMethod implements WatchListener {
 		}
 		catch (InvocationTargetException ex) {
 			logger.error(describe() + " failed", ex.getTargetException());
+		}
+		catch (InvalidNodeDataException ex) {
+			logger.error(describe() + " not called: " + ex.getMessage());
 		}
 		catch (IllegalAccessException | RuntimeException ex) {
 			logger.error(describe() + " cannot be called", ex);

@@ -1,5 +1,8 @@
 package io.zkboot.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -77,7 +81,7 @@ class ZkTreeAutoConfigurationTests {
 		connected()
 			.withPropertyValues("zk.tree.import.locations=classpath*:a/*.tree,classpath:b.tree",
 					"zk.tree.import.base-path=/app", "zk.tree.import.trim=true", "zk.tree.import.dry-run=true",
-					"zk.tree.import.fail-on-error=false", "zk.tree.import.check-links=false",
+					"zk.tree.import.fail-on-error=false", "zk.tree.import.strict-links=true",
 					"zk.tree.import.acl=read-only", "zk.tree.import.enabled=false")
 			.run((context) -> {
 				ZkTreeProperties.Import settings = context.getBean(ZkTreeProperties.class).getImport();
@@ -86,7 +90,7 @@ class ZkTreeAutoConfigurationTests {
 				assertThat(settings.isTrim()).isTrue();
 				assertThat(settings.isDryRun()).isTrue();
 				assertThat(settings.isFailOnError()).isFalse();
-				assertThat(settings.isCheckLinks()).isFalse();
+				assertThat(settings.isStrictLinks()).isTrue();
 				assertThat(settings.getAcl()).isEqualTo(ZkAclMode.READ_ONLY);
 				assertThat(settings.isEnabled()).isFalse();
 			});
@@ -171,14 +175,40 @@ class ZkTreeAutoConfigurationTests {
 	}
 
 	@Test
-	void aLinkIntoNowhereStopsStartupAndWritesNothing() {
+	void aLinkIntoNowhereIsImportedWithAWarning(CapturedOutput output) {
 		importing("classpath:zk-tree/nowhere/links.tree").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(RecordedImports.class).events).singleElement()
+				.satisfies((event) -> assertThat(event.getResult().warnings()).singleElement()
+					.satisfies((warning) -> assertThat(warning).endsWith(
+							"links.tree:2:3: link 'db -> /databases/main' leads nowhere: no node /databases/main")));
+			assertThat(context.getBean(ZkTemplate.class).exists("/shop")).isTrue();
+		});
+		assertThat(output).contains("links.tree:2:3: link 'db -> /databases/main' leads nowhere");
+	}
+
+	@Test
+	void withStrictLinksALinkIntoNowhereStopsStartupAndWritesNothing() {
+		importing("classpath:zk-tree/nowhere/links.tree").withPropertyValues("zk.tree.import.strict-links=true")
+			.run((context) -> {
 			ZkTreeImportFailedException failure = findFailure(context.getStartupFailure());
 			assertThat(failure.getLine()).isEqualTo(2);
 			assertThat(failure).hasMessageEndingWith(
 					"at line 2, column 3: link 'db -> /databases/main' leads nowhere: no node /databases/main");
 		});
 		connected().run((context) -> assertThat(context.getBean(ZkTemplate.class).exists("/shop")).isFalse());
+	}
+
+	@Test
+	void aTreeFileThatIsNotUtf8StopsStartupNamingTheLineAndWritesNothing(@TempDir Path dir) throws Exception {
+		Path file = Files.write(dir.resolve("latin1.tree"),
+				"/latin\n  /cafe\n    name = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
+		importing(file.toUri().toString()).run((context) -> {
+			ZkTreeImportFailedException failure = findFailure(context.getStartupFailure());
+			assertThat(failure.getLine()).isEqualTo(3);
+			assertThat(failure).hasMessageEndingWith("latin1.tree at line 3, column 16: not UTF-8: bad byte 0xe9");
+		});
+		connected().run((context) -> assertThat(context.getBean(ZkTemplate.class).exists("/latin")).isFalse());
 	}
 
 	@Test

@@ -154,6 +154,24 @@ class ZkConfigTests {
 	}
 
 	@Test
+	void aTruncatedWriteIsInvalidJsonNotAStringValueAndItsMessageHoldsNoData() throws Exception {
+		zk.set("/config/truncated/db", "{\"url\": \"jdbc:x\", \"pool\": {\"max\": 5}}");
+		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/truncated")) {
+			DbProperties db = context.getBean(DbProperties.class);
+			ConfigEvents events = context.getBean(ConfigEvents.class);
+			zk.set("/config/truncated/db", "{\"url\": \"jdbc:secret\", \"pool\": {\"max\": 7");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(events.errors).singleElement()
+				.satisfies((error) -> assertThat(error.getMessage()).isEqualTo(
+						"node /config/truncated/db holds invalid JSON (it ends too early) at line 1, column 41; "
+								+ "the last good properties stay")));
+			assertThat(db.getUrl()).isEqualTo("jdbc:x");
+			assertThat(context.getEnvironment().getProperty("db.pool.max")).isEqualTo("5");
+			assertThat(context.getEnvironment().getProperty("db.string_value")).isNull();
+			assertThat(events.changes).isEmpty();
+		}
+	}
+
+	@Test
 	void severalPathsLoadWithTheLaterWinning() throws Exception {
 		zk.set("/config/shared/shop", "{\"greeting\":\"shared\",\"size\":7}");
 		zk.set("/config/own/shop", "{\"greeting\":\"own\"}");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class NodePropertiesTest {
@@ -101,8 +102,28 @@ class NodePropertiesTest {
 		assertThat(decode("42")).containsExactly(Map.entry("string_value", "42"));
 		assertThat(decode("[1, 2]")).containsExactly(Map.entry("string_value", "[1, 2]"));
 		assertThat(decode("hello")).containsExactly(Map.entry("string_value", "hello"));
-		assertThat(decode("\n{xxx}\n")).containsExactly(Map.entry("string_value", "\n{xxx}\n"));
-		assertThat(decode("{\"a\":1} {\"b\":2}")).containsExactly(Map.entry("string_value", "{\"a\":1} {\"b\":2}"));
+		assertThat(decode(" x {\"a\": 1}")).containsExactly(Map.entry("string_value", " x {\"a\": 1}"));
+	}
+
+	@Test
+	void refusesDataThatStartsLikeAnObjectButIsNotJsonNamingTheNodeAndPlaceButNotTheData() {
+		assertThatExceptionOfType(InvalidNodeDataException.class)
+			.isThrownBy(() -> NodeProperties.decode("/config/db",
+					bytes("{\"url\": \"jdbc:secret\", \"pool\": {\"max\": 7")))
+			.withMessage("node /config/db holds invalid JSON (it ends too early) at line 1, column 41")
+			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(1));
+		assertThatExceptionOfType(InvalidNodeDataException.class)
+			.isThrownBy(() -> NodeProperties.decode("/config/db", bytes("\n{\n  \"password\": hunter2\n}\n")))
+			.withMessage("node /config/db holds invalid JSON at line 3, column 15")
+			.withMessageNotContaining("hunter2");
+		assertThatExceptionOfType(InvalidNodeDataException.class)
+			.isThrownBy(() -> decode("{\"a\":1} {\"b\":2}"))
+			.withMessageStartingWith("the node holds invalid JSON at line 1, column");
+		assertThatExceptionOfType(InvalidNodeDataException.class).isThrownBy(() -> decode("\n{xxx}\n"));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Test

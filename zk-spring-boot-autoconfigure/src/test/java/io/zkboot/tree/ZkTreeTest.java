@@ -200,17 +200,18 @@ class ZkTreeTest {
 	}
 
 	@Test
-	void writesNothingForABadLineALinkIntoNowhereOrALinkLoop() {
+	void writesNothingForABadLineOrWithStrictLinksALinkIntoNowhereOrALinkLoop() {
 		List<ZkNode> before = template.readTree("/", true);
 		assertThatThrownBy(() -> tree.importTree("/a\n  /b c\n", "bad.tree", ImportOptions.defaults()))
 				.isInstanceOf(TreeSyntaxException.class).hasMessage("bad.tree:2:3: Unrecognized data: /b c");
-		assertThatThrownBy(() -> tree.importTree("/a\n  /b\n  db -> /databases/main\n", "nowhere.tree", ImportOptions.defaults()))
+		ImportOptions strict = ImportOptions.defaults().withStrictLinks();
+		assertThatThrownBy(() -> tree.importTree("/a\n  /b\n  db -> /databases/main\n", "nowhere.tree", strict))
 				.isInstanceOf(TreeSyntaxException.class)
 				.hasMessage("nowhere.tree:3:3: link 'db -> /databases/main' leads nowhere: no node /databases/main");
-		assertThatThrownBy(() -> tree.importTree("/a\n  l -> m\n  m -> l\n", "loop.tree", ImportOptions.defaults()))
+		assertThatThrownBy(() -> tree.importTree("/a\n  l -> m\n  m -> l\n", "loop.tree", strict))
 				.isInstanceOf(TreeSyntaxException.class)
 				.hasMessage("loop.tree:2:3: link 'l -> m' is in a loop: /a/l -> /a/m -> /a/l");
-		assertThatThrownBy(() -> tree.importTree("/a\n  t => /a/missing\n", "plink.tree", ImportOptions.defaults()))
+		assertThatThrownBy(() -> tree.importTree("/a\n  t => /a/missing\n", "plink.tree", strict))
 				.isInstanceOf(TreeSyntaxException.class).hasMessageStartingWith("plink.tree:2:3: bad property link 't => /a/missing'");
 		assertThat(template.readTree("/", true)).isEqualTo(before);
 	}
@@ -223,8 +224,8 @@ class ZkTreeTest {
 		assertThat(result.added()).containsExactly("/shop");
 		assertThat(tree.resolve("/shop/db/providers")).isEqualTo("/cms/databases/main/providers");
 		assertThat(tree.properties("/shop")).containsEntry("threads", 3).containsEntry("db ->", "/cms/databases/main");
-		assertThat(tree.importTree("/late\n  l -> /not/yet\n", "late.tree", ImportOptions.defaults().withoutLinkCheck())
-				.added()).containsExactly("/late");
+		assertThat(tree.importTree("/late\n  l -> /not/yet\n", "late.tree", ImportOptions.defaults()).added())
+				.containsExactly("/late");
 	}
 
 	@Test

@@ -13,10 +13,13 @@ import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +63,27 @@ class ZkWatchTests {
 				assertThat(watches.versions).last().isEqualTo(1);
 				assertThat(watches.children).last().isEqualTo(List.of("child1", "child2"));
 				assertThat(watches.calls).hasValue(2);
+			});
+		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void invalidJsonCallsNoMethodAndItsMessageNamesThePlaceButNotTheData(CapturedOutput output) throws Exception {
+		zk.set("/invalid/node", "{\"name\":\"a\",\"size\":1}");
+		runner().withBean(InvalidDataWatches.class).run((context) -> {
+			InvalidDataWatches watches = context.getBean(InvalidDataWatches.class);
+			zk.set("/invalid/node", "{\"name\": \"secret\", \"size\": 7");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(output).contains(
+					"InvalidDataWatches.map on bean 'zkWatchTests.InvalidDataWatches' not called: node /invalid/node "
+							+ "holds invalid JSON (it ends too early) at line 1, column 29",
+					"InvalidDataWatches.bound on bean 'zkWatchTests.InvalidDataWatches' not called: node /invalid/node "
+							+ "holds data that does not bind to Settings at line 1, column 29"));
+			assertThat(output).doesNotContain("secret");
+			zk.set("/invalid/node", "{\"name\":\"b\",\"size\":2}");
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(watches.maps).containsExactly(Map.of("name", "a", "size", 1), Map.of("name", "b", "size", 2));
+				assertThat(watches.settings).containsExactly(new Settings("a", 1), new Settings("b", 2));
 			});
 		});
 	}
@@ -243,6 +267,24 @@ class ZkWatchTests {
 		@ZkWatch("/args/node")
 		void none() {
 			this.calls.incrementAndGet();
+		}
+
+	}
+
+	static class InvalidDataWatches {
+
+		final List<Map<String, Object>> maps = new CopyOnWriteArrayList<>();
+
+		final List<Settings> settings = new CopyOnWriteArrayList<>();
+
+		@ZkWatch("/invalid/node")
+		void map(Map<String, Object> properties) {
+			this.maps.add(properties);
+		}
+
+		@ZkWatch("/invalid/node")
+		void bound(Settings bound) {
+			this.settings.add(bound);
 		}
 
 	}
