@@ -11,6 +11,8 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -58,8 +60,12 @@ final class RecipeServer implements BeforeAllCallback, AfterEachCallback, AfterA
 		return new ZkRecipes(newClient(), identifier, null);
 	}
 
-	/** Expires the client's session as the server would, and waits until Curator has told LOST and reconnected. */
-	static void expire(CuratorFramework client) throws Exception {
+	/**
+	 * Expires the client's session on the server (a second handle of the same session closes it,
+	 * so its ephemeral nodes go at once), and waits until Curator has told LOST and reconnected
+	 * with a new session.
+	 */
+	void expire(CuratorFramework client) throws Exception {
 		CountDownLatch lost = new CountDownLatch(1);
 		CountDownLatch back = new CountDownLatch(1);
 		client.getConnectionStateListenable().addListener((c, state) -> {
@@ -70,7 +76,15 @@ final class RecipeServer implements BeforeAllCallback, AfterEachCallback, AfterA
 				back.countDown();
 			}
 		});
-		client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+		ZooKeeper handle = client.getZookeeperClient().getZooKeeper();
+		CountDownLatch twinConnected = new CountDownLatch(1);
+		ZooKeeper twin = new ZooKeeper(connectString(), 10_000, (event) -> {
+			if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+				twinConnected.countDown();
+			}
+		}, handle.getSessionId(), handle.getSessionPasswd());
+		assertThat(twinConnected.await(10, TimeUnit.SECONDS)).isTrue();
+		twin.close();
 		assertThat(lost.await(10, TimeUnit.SECONDS)).as("LOST told").isTrue();
 		assertThat(back.await(10, TimeUnit.SECONDS)).as("reconnected").isTrue();
 	}

@@ -116,7 +116,7 @@ class ZkBarrierTests {
 		Future<Boolean> secondEntered = this.threads.submit(() -> second.enter(RecipeServer.WAIT));
 		CuratorFramework observer = zk.newClient();
 		await().atMost(RecipeServer.WAIT).until(() -> children(observer, "/rounds/r3") == 2);
-		RecipeServer.expire(doomedClient);
+		zk.expire(doomedClient);
 		assertThat(doomedOutcome.get(10, TimeUnit.SECONDS)).isInstanceOf(ZkSessionExpiredException.class)
 			.hasMessageContaining("/rounds/r3");
 		assertThat(children(observer, "/rounds/r3")).as("only the second is counted").isEqualTo(1);

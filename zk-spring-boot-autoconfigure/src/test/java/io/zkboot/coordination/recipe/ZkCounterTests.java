@@ -99,7 +99,7 @@ class ZkCounterTests {
 			await().atMost(RecipeServer.WAIT).until(() -> values.contains(0L));
 			other.add(5);
 			await().atMost(RecipeServer.WAIT).until(() -> values.contains(5L));
-			RecipeServer.expire(watching);
+			zk.expire(watching);
 			other.add(2);
 			await().atMost(RecipeServer.WAIT).until(() -> values.contains(7L));
 			assertThat(seen.add(1).post()).isEqualTo(8);
