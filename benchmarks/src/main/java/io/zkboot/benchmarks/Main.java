@@ -33,7 +33,8 @@ public final class Main {
 	public static void main(String[] args) throws Exception {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
 		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark(), new TreeImportExportBenchmark(),
-				new EndpointBenchmark(), new WatchLatencyBenchmark(), new DiscoveryBenchmark())) {
+				new EndpointBenchmark(), new WatchLatencyBenchmark(), new DiscoveryBenchmark(),
+				new RecipesBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		int runs = 20;

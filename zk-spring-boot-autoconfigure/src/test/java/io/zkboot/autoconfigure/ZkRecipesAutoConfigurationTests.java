@@ -1,0 +1,78 @@
+package io.zkboot.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.zkboot.coordination.recipe.ZkParty;
+import io.zkboot.coordination.recipe.ZkPartyChangedEvent;
+import io.zkboot.coordination.recipe.ZkRecipes;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@link ZkRecipes} bean: its default identifier, the user's own bean, and party events
+ * reaching the application's listeners.
+ */
+class ZkRecipesAutoConfigurationTests {
+
+	private static TestingServer server;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkRecipesAutoConfiguration.class))
+		.withPropertyValues("zk.embedded.enabled=false");
+
+	@BeforeAll
+	static void startServer() throws Exception {
+		server = new TestingServer(true);
+	}
+
+	@AfterAll
+	static void stopServer() throws Exception {
+		server.close();
+	}
+
+	private ApplicationContextRunner connected() {
+		return this.runner.withPropertyValues("zk.connect-string=" + server.getConnectString());
+	}
+
+	@Test
+	void theDefaultIdentifierIsTheRegistrationsInstanceIdOrHostAndPid() {
+		connected().run((context) -> assertThat(context.getBean(ZkRecipes.class).identifier())
+			.endsWith(":" + ProcessHandle.current().pid()));
+		connected().withPropertyValues("zk.registry.instance-id=orders-1")
+			.run((context) -> assertThat(context.getBean(ZkRecipes.class).identifier()).isEqualTo("orders-1"));
+	}
+
+	@Test
+	void aUsersOwnFactoryWins() {
+		connected().withBean("mine", ZkRecipes.class, () -> new ZkRecipes(null, "mine", null))
+			.run((context) -> assertThat(context.getBean(ZkRecipes.class).identifier()).isEqualTo("mine"));
+	}
+
+	@Test
+	void partyChangesArePublishedToTheApplicationWhenAsked() {
+		List<ZkPartyChangedEvent> events = new CopyOnWriteArrayList<>();
+		connected().withPropertyValues("zk.registry.instance-id=app-1")
+			.withBean(ApplicationListener.class, () -> (ApplicationListener<ZkPartyChangedEvent>) events::add)
+			.run((context) -> {
+				ZkParty party = context.getBean(ZkRecipes.class).party("/app-workers");
+				party.join();
+				try (var published = party.publishEvents()) {
+					await().until(() -> !events.isEmpty());
+				}
+				assertThat(events.get(0).getMembers()).containsExactly("app-1");
+				assertThat(context.getBean(CuratorFramework.class).getChildren().forPath("/app-workers")).hasSize(1);
+			});
+	}
+
+}
