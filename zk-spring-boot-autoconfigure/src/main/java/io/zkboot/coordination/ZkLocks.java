@@ -28,6 +28,7 @@ import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
 
 import org.springframework.util.ConcurrentReferenceHashMap;
@@ -299,10 +300,7 @@ public class ZkLocks implements AutoCloseable {
 						node = createTried ? find(lockPath, prefix) : null;
 						if (node == null) {
 							createTried = true;
-							node = ZKPaths.getNodeFromPath(this.client.create()
-								.creatingParentContainersIfNeeded()
-								.withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
-								.forPath(ZKPaths.makePath(lockPath, prefix), this.identifierBytes));
+							node = createContender(lockPath, prefix);
 						}
 					}
 					wakeup.reset();
@@ -356,6 +354,21 @@ public class ZkLocks implements AutoCloseable {
 				removeContender(lockPath, node, createTried ? prefix : null);
 			}
 		}
+	}
+
+	/**
+	 * Create a contender node once: with ZooKeeper's own handle, not through Curator, whose
+	 * retry after a connection loss could create a second node and leave the first as an
+	 * orphan in the queue. The node gets the lock path's ACL, as the client's ACL provider gave
+	 * it.
+	 */
+	private String createContender(String lockPath, String prefix) throws Exception {
+		this.client.createContainers(lockPath);
+		List<ACL> acl = this.client.getACL().forPath(lockPath);
+		String path = ZKPaths.fixForNamespace(this.client.getNamespace(), ZKPaths.makePath(lockPath, prefix));
+		return ZKPaths.getNodeFromPath(this.client.getZookeeperClient()
+			.getZooKeeper()
+			.create(path, this.identifierBytes, acl, CreateMode.EPHEMERAL_SEQUENTIAL));
 	}
 
 	/** A wakeup that connection changes wake too; give it back with {@link #done}. */
