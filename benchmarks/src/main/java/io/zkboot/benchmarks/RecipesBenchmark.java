@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.zkboot.coordination.recipe.ZkCounter;
 import io.zkboot.coordination.recipe.ZkQueue;
+import io.micrometer.observation.ObservationRegistry;
+import io.zkboot.coordination.ZkLocks;
 import io.zkboot.coordination.recipe.ZkRecipes;
 import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.ZkTemplate;
@@ -47,7 +49,8 @@ final class RecipesBenchmark implements Benchmark {
 	@Override
 	public List<Result> run(BenchmarkContext context) throws Exception {
 		CuratorFramework client = context.client();
-		ZkRecipes recipes = new ZkRecipes(client, "bench", null);
+		ZkRecipes recipes = new ZkRecipes(new ZkLocks(client, "bench", (event) -> {
+		}, ObservationRegistry.NOOP, false), null);
 		ZkCounter counter = recipes.counter("/bench-recipes/counter");
 		ZkQueue queue = recipes.queue("/bench-recipes/queue");
 		BlockingQueue<byte[]> delivered = new LinkedBlockingQueue<>();

@@ -50,8 +50,8 @@ public class ZkCoordinationAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	ZkLocks zkLocks(CuratorFramework client, ZkCoordinationProperties properties, ApplicationEventPublisher publisher,
-			ObjectProvider<ObservationRegistry> observations, ListableBeanFactory beanFactory) {
-		return new ZkLocks(client, identifier(properties, beanFactory), publisher::publishEvent,
+			ObjectProvider<ObservationRegistry> observations, ListableBeanFactory beanFactory, Environment environment) {
+		return new ZkLocks(client, identifier(properties, beanFactory, environment), publisher::publishEvent,
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP), properties.isInterruptOnLost());
 	}
 
@@ -76,14 +76,19 @@ public class ZkCoordinationAutoConfiguration {
 	}
 
 	/** The configured identifier, the registration's instance id, or HOST:PID. */
-	private static String identifier(ZkCoordinationProperties properties, ListableBeanFactory beanFactory) {
+	private static String identifier(ZkCoordinationProperties properties, ListableBeanFactory beanFactory,
+			Environment environment) {
 		if (properties.getIdentifier() != null && !properties.getIdentifier().isBlank()) {
 			return properties.getIdentifier();
 		}
+		String instanceId = environment.getProperty("zk.registry.instance-id");
+		if (instanceId != null && !instanceId.isBlank()) {
+			return instanceId;
+		}
 		if (ClassUtils.isPresent(REGISTRATION_CLASS, ZkCoordinationAutoConfiguration.class.getClassLoader())) {
-			String instanceId = Registrations.instanceId(beanFactory);
-			if (instanceId != null) {
-				return instanceId;
+			String registered = Registrations.instanceId(beanFactory);
+			if (registered != null) {
+				return registered;
 			}
 		}
 		return hostName() + ":" + ProcessHandle.current().pid();

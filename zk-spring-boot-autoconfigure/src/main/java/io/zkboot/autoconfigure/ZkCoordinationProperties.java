@@ -11,8 +11,8 @@ public class ZkCoordinationProperties {
 	/**
 	 * Identifier stored in this application's lock, lease and election nodes, as kazoo's
 	 * identifier: what contenders(), the current leader and the zkcoordination endpoint show.
-	 * Defaults to the registration's instance id when the application registers itself, else
-	 * HOST:PID.
+	 * Defaults to zk.registry.instance-id when set, else the registration's instance id when
+	 * the application registers itself, else HOST:PID.
 	 */
 	private String identifier;
 

@@ -51,6 +51,9 @@ final class Hold {
 
 		String path();
 
+		/** What the owner's nodes store: kazoo's identifier. */
+		String identifier();
+
 		void stateChanged(Hold hold, ZkLockState state);
 
 	}

@@ -188,7 +188,7 @@ public final class ZkLeaderElection implements AutoCloseable {
 	 * @return the identifier stored in its contender node
 	 */
 	public String getParticipantId() {
-		return this.lock.getIdentifier();
+		return this.lock.identifier();
 	}
 
 	/**

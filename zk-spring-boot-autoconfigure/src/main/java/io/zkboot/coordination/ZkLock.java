@@ -37,6 +37,8 @@ public final class ZkLock implements Lock, Hold.HoldOwner {
 
 	private final String kind;
 
+	private final String identifier;
+
 	private final String marker;
 
 	private final Contenders contenders;
@@ -45,10 +47,11 @@ public final class ZkLock implements Lock, Hold.HoldOwner {
 
 	private final List<ZkLockListener> listeners = new CopyOnWriteArrayList<>();
 
-	ZkLock(ZkLocks locks, String path, String kind, String marker, Contenders contenders) {
+	ZkLock(ZkLocks locks, String path, String kind, String identifier, String marker, Contenders contenders) {
 		this.locks = locks;
 		this.path = path;
 		this.kind = kind;
+		this.identifier = identifier;
 		this.marker = marker;
 		this.contenders = contenders;
 	}
@@ -236,11 +239,12 @@ public final class ZkLock implements Lock, Hold.HoldOwner {
 	}
 
 	/**
-	 * The identifier this process's contenders store.
+	 * The identifier this lock's contender nodes store.
 	 * @return the identifier
 	 */
-	public String getIdentifier() {
-		return this.locks.identifier();
+	@Override
+	public String identifier() {
+		return this.identifier;
 	}
 
 	@Override

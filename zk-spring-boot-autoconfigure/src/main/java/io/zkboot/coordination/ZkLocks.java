@@ -76,8 +76,6 @@ public class ZkLocks implements AutoCloseable {
 
 	private final String identifier;
 
-	private final byte[] identifierBytes;
-
 	private final Consumer<Object> publisher;
 
 	private final ObservationRegistry observations;
@@ -107,7 +105,6 @@ public class ZkLocks implements AutoCloseable {
 			ObservationRegistry observations, boolean interruptOnLost) {
 		this.client = client;
 		this.identifier = identifier;
-		this.identifierBytes = identifier.getBytes(StandardCharsets.UTF_8);
 		this.publisher = publisher;
 		this.observations = observations;
 		this.interruptOnLost = interruptOnLost;
@@ -139,20 +136,33 @@ public class ZkLocks implements AutoCloseable {
 	 * @return the lock
 	 */
 	public ZkLock lock(String path, List<String> extraLockPatterns) {
-		return exclusive("lock", path, extraLockPatterns);
+		return exclusive("lock", path, extraLockPatterns, this.identifier);
+	}
+
+	/**
+	 * The exclusive lock at a path whose contender stores another identifier than this
+	 * application's, as kazoo's {@code Lock(path, identifier)}: recipes built on locks store
+	 * theirs (kazoo's set partitioner stores none: {@code ""}).
+	 * @param path the lock's path
+	 * @param identifier what the contender node holds
+	 * @return the lock
+	 */
+	public ZkLock lock(String path, String identifier) {
+		return exclusive("lock", path, List.of(), identifier);
 	}
 
 	/** The lock an election at a path is held on: an exclusive lock listed as an election's. */
 	ZkLock electionLock(String path) {
-		return exclusive("election", path, List.of());
+		return exclusive("election", path, List.of(), this.identifier);
 	}
 
-	private ZkLock exclusive(String kind, String path, List<String> extraLockPatterns) {
-		String key = kind + " " + path + " " + extraLockPatterns;
+	private ZkLock exclusive(String kind, String path, List<String> extraLockPatterns, String identifier) {
+		String key = kind + " " + path + " " + extraLockPatterns + " " + identifier;
 		return (ZkLock) this.instances.computeIfAbsent(key, (k) -> {
 			List<String> excluding = new ArrayList<>(extraLockPatterns);
 			excluding.add(0, Contenders.LOCK);
-			return new ZkLock(this, validated(path), kind, Contenders.LOCK, new Contenders(excluding, Contenders.LOCK));
+			return new ZkLock(this, validated(path), kind, identifier, Contenders.LOCK,
+					new Contenders(excluding, Contenders.LOCK));
 		});
 	}
 
@@ -225,12 +235,12 @@ public class ZkLocks implements AutoCloseable {
 			.toList();
 	}
 
-	CuratorFramework client() {
+	/**
+	 * The client the locks are on.
+	 * @return the client
+	 */
+	public CuratorFramework client() {
 		return this.client;
-	}
-
-	byte[] identifierBytes() {
-		return this.identifierBytes;
 	}
 
 	private static String validated(String path) {
@@ -253,12 +263,13 @@ public class ZkLocks implements AutoCloseable {
 	 */
 	Hold acquire(Hold.HoldOwner owner, String kind, String marker, Contenders contenders, long timeoutNanos,
 			boolean interruptible) throws InterruptedException {
+		byte[] data = owner.identifier().getBytes(StandardCharsets.UTF_8);
 		Observation observation = observation(ACQUIRE_OBSERVATION, owner.path(), kind).start();
 		boolean interrupted = false;
 		try {
 			while (true) {
 				try {
-					String node = queue(owner.path(), marker, contenders, timeoutNanos);
+					String node = queue(owner.path(), marker, data, contenders, timeoutNanos);
 					String nodePath = (node != null) ? ZKPaths.makePath(owner.path(), node) : null;
 					observation.lowCardinalityKeyValue("outcome", (node != null) ? "acquired" : "timeout");
 					return (nodePath != null) ? held(owner, kind, nodePath) : null;
@@ -285,7 +296,7 @@ public class ZkLocks implements AutoCloseable {
 		}
 	}
 
-	private String queue(String lockPath, String marker, Contenders contenders, long timeoutNanos)
+	private String queue(String lockPath, String marker, byte[] data, Contenders contenders, long timeoutNanos)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + timeoutNanos;
 		String prefix = UUID.randomUUID().toString().replace("-", "") + marker;
@@ -300,7 +311,7 @@ public class ZkLocks implements AutoCloseable {
 						node = createTried ? find(lockPath, prefix) : null;
 						if (node == null) {
 							createTried = true;
-							node = createContender(lockPath, prefix);
+							node = createContender(lockPath, prefix, data);
 						}
 					}
 					wakeup.reset();
@@ -362,13 +373,13 @@ public class ZkLocks implements AutoCloseable {
 	 * orphan in the queue. The node gets the lock path's ACL, as the client's ACL provider gave
 	 * it.
 	 */
-	private String createContender(String lockPath, String prefix) throws Exception {
+	private String createContender(String lockPath, String prefix, byte[] data) throws Exception {
 		this.client.createContainers(lockPath);
 		List<ACL> acl = this.client.getACL().forPath(lockPath);
 		String path = ZKPaths.fixForNamespace(this.client.getNamespace(), ZKPaths.makePath(lockPath, prefix));
 		return ZKPaths.getNodeFromPath(this.client.getZookeeperClient()
 			.getZooKeeper()
-			.create(path, this.identifierBytes, acl, CreateMode.EPHEMERAL_SEQUENTIAL));
+			.create(path, data, acl, CreateMode.EPHEMERAL_SEQUENTIAL));
 	}
 
 	/** A wakeup that connection changes wake too; give it back with {@link #done}. */
@@ -543,7 +554,7 @@ public class ZkLocks implements AutoCloseable {
 			if (!hold.released) {
 				logger.warn("Lost " + hold.kind + " " + hold.owner.path() + " held by thread " + hold.thread.getName()
 						+ " since " + hold.since);
-				this.publisher.accept(new ZkLockLostEvent(this, hold.owner.path(), this.identifier,
+				this.publisher.accept(new ZkLockLostEvent(this, hold.owner.path(), hold.owner.identifier(),
 						hold.thread.getName(), hold.since));
 				if (this.interruptOnLost) {
 					hold.thread.interrupt();

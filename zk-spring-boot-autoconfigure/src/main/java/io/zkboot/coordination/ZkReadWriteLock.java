@@ -21,9 +21,9 @@ public final class ZkReadWriteLock implements ReadWriteLock {
 	private final ZkLock writeLock;
 
 	ZkReadWriteLock(ZkLocks locks, String path) {
-		this.readLock = new ZkLock(locks, path, "read", Contenders.READ_LOCK,
+		this.readLock = new ZkLock(locks, path, "read", locks.identifier(), Contenders.READ_LOCK,
 				new Contenders(List.of(Contenders.LOCK), Contenders.READ_LOCK));
-		this.writeLock = new ZkLock(locks, path, "write", Contenders.LOCK,
+		this.writeLock = new ZkLock(locks, path, "write", locks.identifier(), Contenders.LOCK,
 				new Contenders(List.of(Contenders.LOCK, Contenders.READ_LOCK), Contenders.LOCK));
 	}
 

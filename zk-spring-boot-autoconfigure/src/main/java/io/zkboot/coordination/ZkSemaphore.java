@@ -128,7 +128,7 @@ public final class ZkSemaphore implements Hold.HoldOwner {
 
 	private void createLease(String leasePath) throws Exception {
 		try {
-			this.locks.client().create().withMode(CreateMode.EPHEMERAL).forPath(leasePath, this.locks.identifierBytes());
+			this.locks.client().create().withMode(CreateMode.EPHEMERAL).forPath(leasePath, identifier().getBytes(StandardCharsets.UTF_8));
 		}
 		catch (KeeperException.ConnectionLossException ex) {
 			// the create may have reached the server: kazoo checks for the node, so do we
@@ -244,6 +244,11 @@ public final class ZkSemaphore implements Hold.HoldOwner {
 	@Override
 	public String path() {
 		return this.path;
+	}
+
+	@Override
+	public String identifier() {
+		return this.locks.identifier();
 	}
 
 	@Override

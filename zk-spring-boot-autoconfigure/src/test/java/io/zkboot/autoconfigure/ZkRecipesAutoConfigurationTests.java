@@ -28,7 +28,8 @@ class ZkRecipesAutoConfigurationTests {
 	private static TestingServer server;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkRecipesAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkCoordinationAutoConfiguration.class,
+				ZkRecipesAutoConfiguration.class))
 		.withPropertyValues("zk.embedded.enabled=false");
 
 	@BeforeAll
@@ -46,17 +47,29 @@ class ZkRecipesAutoConfigurationTests {
 	}
 
 	@Test
-	void theDefaultIdentifierIsTheRegistrationsInstanceIdOrHostAndPid() {
+	void theDefaultIdentifierIsTheCoordinationIdentifier() {
 		connected().run((context) -> assertThat(context.getBean(ZkRecipes.class).identifier())
 			.endsWith(":" + ProcessHandle.current().pid()));
 		connected().withPropertyValues("zk.registry.instance-id=orders-1")
 			.run((context) -> assertThat(context.getBean(ZkRecipes.class).identifier()).isEqualTo("orders-1"));
+		connected().withPropertyValues("zk.registry.instance-id=orders-1", "zk.coordination.identifier=orders-2")
+			.run((context) -> assertThat(context.getBean(ZkRecipes.class).identifier()).isEqualTo("orders-2"));
 	}
 
 	@Test
 	void aUsersOwnFactoryWins() {
-		connected().withBean("mine", ZkRecipes.class, () -> new ZkRecipes(null, "mine", null))
-			.run((context) -> assertThat(context.getBean(ZkRecipes.class).identifier()).isEqualTo("mine"));
+		connected().withUserConfiguration(OwnRecipes.class)
+			.run((context) -> assertThat(context).getBean(ZkRecipes.class).isSameAs(context.getBean("mine")));
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class OwnRecipes {
+
+		@org.springframework.context.annotation.Bean
+		ZkRecipes mine(io.zkboot.coordination.ZkLocks locks) {
+			return new ZkRecipes(locks, null);
+		}
+
 	}
 
 	@Test

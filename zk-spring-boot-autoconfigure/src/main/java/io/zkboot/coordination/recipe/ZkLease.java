@@ -1,5 +1,7 @@
 package io.zkboot.coordination.recipe;
 
+import io.zkboot.coordination.ZkLock;
+import io.zkboot.coordination.ZkLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,8 @@ public final class ZkLease {
 
 	private final CuratorFramework client;
 
+	private final ZkLocks locks;
+
 	private final String path;
 
 	private final Duration duration;
@@ -56,11 +60,12 @@ public final class ZkLease {
 
 	private final Clock clock;
 
-	ZkLease(CuratorFramework client, String path, Duration duration, String identifier, Clock clock) {
+	ZkLease(ZkLocks locks, String path, Duration duration, String identifier, Clock clock) {
 		if (duration.isNegative() || duration.isZero()) {
 			throw new IllegalArgumentException("lease " + path + " needs a positive duration, not " + duration);
 		}
-		this.client = client;
+		this.client = locks.client();
+		this.locks = locks;
 		this.path = Nodes.checkPath(path, "lease");
 		this.duration = duration;
 		this.identifier = identifier;
@@ -97,11 +102,11 @@ public final class ZkLease {
 	 * @throws ZkException when ZooKeeper fails or the holder node cannot be read
 	 */
 	public boolean obtain() {
-		KazooLock lock = new KazooLock(this.client, this.path, Nodes.utf8(this.identifier));
+		ZkLock lock = this.locks.lock(this.path, this.identifier);
 		String holderPath = Nodes.child(this.path, HOLDER);
 		try {
 			Nodes.ensurePath(this.client, this.path);
-			lock.acquire(null);
+			lock.lockInterruptibly();
 			try {
 				LocalDateTime now = LocalDateTime.now(this.clock);
 				boolean present = false;
@@ -131,7 +136,7 @@ public final class ZkLease {
 				return true;
 			}
 			finally {
-				lock.release();
+				lock.unlock();
 			}
 		}
 		catch (ZkException ex) {
@@ -181,7 +186,8 @@ public final class ZkLease {
 					LocalDateTime.parse(end, END).toInstant(ZoneOffset.UTC));
 		}
 		catch (RuntimeException ex) {
-			throw new ZkException("lease holder " + holderPath + " is not kazoo's lease JSON: " + Nodes.utf8(data),
+			throw new ZkException(
+					"lease holder " + holderPath + " is not kazoo's lease JSON (" + ex.getClass().getSimpleName() + ")",
 					holderPath, ex);
 		}
 	}

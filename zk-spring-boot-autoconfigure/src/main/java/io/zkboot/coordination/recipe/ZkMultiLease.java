@@ -1,5 +1,6 @@
 package io.zkboot.coordination.recipe;
 
+import io.zkboot.coordination.ZkLocks;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,7 +28,7 @@ public final class ZkMultiLease {
 
 	private final ZkLease[] leases;
 
-	ZkMultiLease(CuratorFramework client, String path, int count, Duration duration, String identifier, Clock clock) {
+	ZkMultiLease(ZkLocks locks, String path, int count, Duration duration, String identifier, Clock clock) {
 		if (count < 1) {
 			throw new IllegalArgumentException("multi lease " + path + " needs at least 1 lease, not " + count);
 		}
@@ -35,7 +36,7 @@ public final class ZkMultiLease {
 		this.count = count;
 		this.leases = new ZkLease[count];
 		for (int i = 0; i < count; i++) {
-			this.leases[i] = new ZkLease(client, Nodes.child(path, Integer.toString(i)), duration, identifier, clock);
+			this.leases[i] = new ZkLease(locks, Nodes.child(path, Integer.toString(i)), duration, identifier, clock);
 		}
 	}
 

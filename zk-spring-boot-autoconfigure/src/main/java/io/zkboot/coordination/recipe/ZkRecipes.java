@@ -1,5 +1,6 @@
 package io.zkboot.coordination.recipe;
 
+import io.zkboot.coordination.ZkLocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,6 +28,8 @@ public class ZkRecipes {
 
 	private final CuratorFramework client;
 
+	private final ZkLocks locks;
+
 	private final String identifier;
 
 	private final ApplicationEventPublisher events;
@@ -35,24 +38,24 @@ public class ZkRecipes {
 
 	/**
 	 * Creates the factory.
-	 * @param client the started client the recipes use
-	 * @param identifier the default participant identifier
+	 * @param locks the locks leases and partitioners take, on the client the recipes use; their
+	 * identifier is the default participant identifier
 	 * @param events where parties and partitioners publish their events, or {@code null} for none
 	 */
-	public ZkRecipes(CuratorFramework client, String identifier, ApplicationEventPublisher events) {
-		this(client, identifier, events, Clock.systemUTC());
+	public ZkRecipes(ZkLocks locks, ApplicationEventPublisher events) {
+		this(locks, events, Clock.systemUTC());
 	}
 
 	/**
 	 * Creates the factory with the clock leases read.
-	 * @param client the started client the recipes use
-	 * @param identifier the default participant identifier
+	 * @param locks the locks leases and partitioners take, on the client the recipes use
 	 * @param events where parties and partitioners publish their events, or {@code null} for none
 	 * @param clock the clock of lease ends (kazoo's {@code utcnow})
 	 */
-	public ZkRecipes(CuratorFramework client, String identifier, ApplicationEventPublisher events, Clock clock) {
-		this.client = client;
-		this.identifier = identifier;
+	public ZkRecipes(ZkLocks locks, ApplicationEventPublisher events, Clock clock) {
+		this.client = locks.client();
+		this.locks = locks;
+		this.identifier = locks.identifier();
 		this.events = events;
 		this.clock = clock;
 	}
@@ -187,7 +190,7 @@ public class ZkRecipes {
 	 * @return the lease
 	 */
 	public ZkLease lease(String path, Duration duration, String identifier) {
-		return new ZkLease(this.client, path, duration, identifier, this.clock);
+		return new ZkLease(this.locks, path, duration, identifier, this.clock);
 	}
 
 	/**
@@ -210,7 +213,7 @@ public class ZkRecipes {
 	 * @return the lease
 	 */
 	public ZkMultiLease multiLease(String path, int count, Duration duration, String identifier) {
-		return new ZkMultiLease(this.client, path, count, duration, identifier, this.clock);
+		return new ZkMultiLease(this.locks, path, count, duration, identifier, this.clock);
 	}
 
 	/**
@@ -233,7 +236,7 @@ public class ZkRecipes {
 	 * @return the partitioner, not started
 	 */
 	public ZkSetPartitioner partitioner(String path, Collection<String> items, String identifier) {
-		return new ZkSetPartitioner(this.client, path, items, identifier, this.events);
+		return new ZkSetPartitioner(this.locks, path, items, identifier, this.events);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.zkboot.coordination.recipe;
 
+import io.zkboot.coordination.ZkLock;
+import io.zkboot.coordination.ZkLocks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,7 +84,10 @@ public final class ZkSetPartitioner implements AutoCloseable {
 	private final ConnectionStateListener sessionWatch = this::connectionChanged;
 
 	/** The locks held; touched on the worker thread only. */
-	private final List<KazooLock> locks = new ArrayList<>();
+	private final ZkLocks zkLocks;
+
+	/** The item locks held, taken and given back on the worker thread. */
+	private final List<ZkLock> locks = new ArrayList<>();
 
 	private Duration timeBoundary = Duration.ofSeconds(30);
 
@@ -102,9 +107,10 @@ public final class ZkSetPartitioner implements AutoCloseable {
 
 	private boolean started;
 
-	ZkSetPartitioner(CuratorFramework client, String path, Collection<String> items, String identifier,
+	ZkSetPartitioner(ZkLocks zkLocks, String path, Collection<String> items, String identifier,
 			ApplicationEventPublisher events) {
-		this.client = client;
+		this.client = zkLocks.client();
+		this.zkLocks = zkLocks;
 		this.path = Nodes.checkPath(path, "set partitioner");
 		List<String> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(items));
 		sorted.sort(CodePointOrder.NAMES);
@@ -119,7 +125,7 @@ public final class ZkSetPartitioner implements AutoCloseable {
 		this.events = events;
 		this.partyPath = Nodes.child(path, "party");
 		this.lockPath = Nodes.child(path, "locks");
-		this.party = new ZkParty(client, this.partyPath, identifier, true, null);
+		this.party = new ZkParty(this.client, this.partyPath, identifier, true, null);
 		this.worker = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("zk-partitioner-"));
 	}
 
@@ -301,8 +307,9 @@ public final class ZkSetPartitioner implements AutoCloseable {
 				partition.add(this.items.get(i));
 			}
 			for (String item : partition) {
-				KazooLock lock = new KazooLock(this.client, Nodes.child(this.lockPath, item), Nodes.EMPTY);
-				while (!lock.acquire(this.maxReactionTime)) {
+				// kazoo's partitioner locks store no identifier
+				ZkLock lock = this.zkLocks.lock(Nodes.child(this.lockPath, item), "");
+				while (!lock.tryLock(this.maxReactionTime.toNanos(), TimeUnit.NANOSECONDS)) {
 					if (abortNeeded(round, generation)) {
 						return;
 					}
@@ -424,8 +431,8 @@ public final class ZkSetPartitioner implements AutoCloseable {
 	}
 
 	private void releaseLocks() throws Exception {
-		for (KazooLock lock : new ArrayList<>(this.locks)) {
-			lock.release();
+		for (ZkLock lock : new ArrayList<>(this.locks)) {
+			lock.unlock();
 			this.locks.remove(lock);
 		}
 	}

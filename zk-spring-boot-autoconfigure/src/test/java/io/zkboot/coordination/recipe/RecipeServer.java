@@ -1,5 +1,7 @@
 package io.zkboot.coordination.recipe;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.zkboot.coordination.ZkLocks;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,9 +57,15 @@ final class RecipeServer implements BeforeAllCallback, AfterEachCallback, AfterA
 		return client;
 	}
 
+	/** Locks on a client, as the application's {@code ZkLocks} bean. */
+	static ZkLocks locks(CuratorFramework client, String identifier) {
+		return new ZkLocks(client, identifier, (event) -> {
+		}, ObservationRegistry.NOOP, false);
+	}
+
 	/** Recipes on a new client. */
 	ZkRecipes recipes(String identifier) throws InterruptedException {
-		return new ZkRecipes(newClient(), identifier, null);
+		return new ZkRecipes(RecipeServer.locks(newClient(), identifier), null);
 	}
 
 	/**

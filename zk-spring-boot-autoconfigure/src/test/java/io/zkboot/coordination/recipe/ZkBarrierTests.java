@@ -101,7 +101,7 @@ class ZkBarrierTests {
 	@Test
 	void aParticipantWhoseSessionExpiresIsToldAndNoLongerCounted() throws Exception {
 		CuratorFramework doomedClient = zk.newClient();
-		ZkDoubleBarrier doomed = new ZkRecipes(doomedClient, "doomed", null).doubleBarrier("/rounds/r3", 3);
+		ZkDoubleBarrier doomed = new ZkRecipes(RecipeServer.locks(doomedClient, "doomed"), null).doubleBarrier("/rounds/r3", 3);
 		CompletableFuture<Throwable> doomedOutcome = new CompletableFuture<>();
 		this.threads.execute(() -> {
 			try {

@@ -83,7 +83,7 @@ class ZkCounterTests {
 	void aNodeHoldingNoNumberFailsNamingThePath() throws Exception {
 		CuratorFramework client = zk.newClient();
 		client.create().creatingParentsIfNeeded().forPath("/counters/bad", "3.5".getBytes(StandardCharsets.US_ASCII));
-		assertThatThrownBy(() -> new ZkRecipes(client, "a", null).counter("/counters/bad").add(1))
+		assertThatThrownBy(() -> new ZkRecipes(RecipeServer.locks(client, "a"), null).counter("/counters/bad").add(1))
 			.isInstanceOf(ZkException.class)
 			.hasMessageContaining("/counters/bad")
 			.hasMessageContaining("'3.5'");
@@ -92,7 +92,7 @@ class ZkCounterTests {
 	@Test
 	void theLiveValueFollowsEveryChangeAndSurvivesASessionExpiry() throws Exception {
 		CuratorFramework watching = zk.newClient();
-		ZkCounter seen = new ZkRecipes(watching, "a", null).counter("/counters/live");
+		ZkCounter seen = new ZkRecipes(RecipeServer.locks(watching, "a"), null).counter("/counters/live");
 		ZkCounter other = zk.recipes("b").counter("/counters/live");
 		List<Long> values = new CopyOnWriteArrayList<>();
 		try (ZkSubscription subscription = seen.onChange(values::add)) {

@@ -33,9 +33,9 @@ class ZkLeaseTests {
 	@Test
 	void theHolderIsWrittenAsKazoosJsonAndOthersWaitForItsEnd() throws Exception {
 		CuratorFramework client = zk.newClient();
-		ZkLease mine = new ZkRecipes(zk.newClient(), "host-a", null, this.clock).lease("/leases/job",
+		ZkLease mine = new ZkRecipes(RecipeServer.locks(zk.newClient(), "host-a"), null, this.clock).lease("/leases/job",
 				Duration.ofMinutes(70));
-		ZkLease theirs = new ZkRecipes(zk.newClient(), "host-b", null, this.clock).lease("/leases/job",
+		ZkLease theirs = new ZkRecipes(RecipeServer.locks(zk.newClient(), "host-b"), null, this.clock).lease("/leases/job",
 				Duration.ofMinutes(70));
 		assertThat(mine.obtain()).isTrue();
 		assertThat(new String(client.getData().forPath("/leases/job/lease_holder"), StandardCharsets.UTF_8))
@@ -86,11 +86,11 @@ class ZkLeaseTests {
 	@Test
 	void aLeaseOutlivesTheSessionOfItsHolderUntilItsEnd() throws Exception {
 		CuratorFramework holderClient = zk.newClient();
-		ZkLease held = new ZkRecipes(holderClient, "holder", null, this.clock).lease("/leases/session",
+		ZkLease held = new ZkRecipes(RecipeServer.locks(holderClient, "holder"), null, this.clock).lease("/leases/session",
 				Duration.ofMinutes(1));
 		assertThat(held.obtain()).isTrue();
 		zk.expire(holderClient);
-		ZkLease other = new ZkRecipes(zk.newClient(), "other", null, this.clock).lease("/leases/session",
+		ZkLease other = new ZkRecipes(RecipeServer.locks(zk.newClient(), "other"), null, this.clock).lease("/leases/session",
 				Duration.ofMinutes(1));
 		assertThat(other.obtain()).as("time-based, as kazoo's").isFalse();
 		assertThat(held.obtain()).as("renewed from the new session").isTrue();
@@ -101,7 +101,7 @@ class ZkLeaseTests {
 		CuratorFramework client = zk.newClient();
 		client.create().creatingParentsIfNeeded().forPath("/leases/future/lease_holder",
 				"{\"version\": 2, \"holder\": \"new\", \"end\": \"2000-01-01T00:00:00\"}".getBytes(StandardCharsets.UTF_8));
-		ZkLease lease = new ZkRecipes(client, "old", null, this.clock).lease("/leases/future", Duration.ofMinutes(1));
+		ZkLease lease = new ZkRecipes(RecipeServer.locks(client, "old"), null, this.clock).lease("/leases/future", Duration.ofMinutes(1));
 		assertThat(lease.obtain()).isFalse();
 		assertThat(lease.holder()).isEmpty();
 	}

@@ -61,11 +61,11 @@ class ZkPartyTests {
 	void theLiveViewAndItsEventsFollowJoinsLeavesAndASessionExpiry() throws Exception {
 		List<ZkPartyChangedEvent> events = new CopyOnWriteArrayList<>();
 		CuratorFramework watchingClient = zk.newClient();
-		ZkParty watching = new ZkRecipes(watchingClient, "watcher", (event) -> events.add((ZkPartyChangedEvent) event))
+		ZkParty watching = new ZkRecipes(RecipeServer.locks(watchingClient, "watcher"), (event) -> events.add((ZkPartyChangedEvent) event))
 			.party("/live");
 		List<List<String>> views = new CopyOnWriteArrayList<>();
 		CuratorFramework doomedClient = zk.newClient();
-		ZkParty doomed = new ZkRecipes(doomedClient, "doomed", null).party("/live");
+		ZkParty doomed = new ZkRecipes(RecipeServer.locks(doomedClient, "doomed"), null).party("/live");
 		ZkParty survivor = zk.recipes("survivor").party("/live");
 		watching.join();
 		try (ZkSubscription view = watching.onChange(views::add); ZkSubscription published = watching.publishEvents()) {

@@ -118,7 +118,7 @@ class ZkQueueTests {
 	@Test
 	void theItemOfAConsumerWhoseSessionExpiresGoesToAnother() throws Exception {
 		CuratorFramework doomedClient = zk.newClient();
-		ZkLockingQueue doomed = new ZkRecipes(doomedClient, "doomed", null).lockingQueue("/queues/expiry");
+		ZkLockingQueue doomed = new ZkRecipes(RecipeServer.locks(doomedClient, "doomed"), null).lockingQueue("/queues/expiry");
 		ZkLockingQueue survivor = zk.recipes("survivor").lockingQueue("/queues/expiry");
 		doomed.put(bytes("job"));
 		ZkLockingQueue.Item held = doomed.take(RecipeServer.WAIT);

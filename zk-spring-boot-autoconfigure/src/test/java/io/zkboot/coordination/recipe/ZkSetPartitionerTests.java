@@ -33,7 +33,7 @@ class ZkSetPartitionerTests {
 	}
 
 	private ZkSetPartitioner start(CuratorFramework client, String path, String id, List<ZkPartitionChangedEvent> events) {
-		ZkSetPartitioner partitioner = new ZkRecipes(client, id, (event) -> events.add((ZkPartitionChangedEvent) event))
+		ZkSetPartitioner partitioner = new ZkRecipes(RecipeServer.locks(client, id), (event) -> events.add((ZkPartitionChangedEvent) event))
 			.partitioner(path, ITEMS)
 			.timeBoundary(Duration.ofMillis(300))
 			.maxReactionTime(Duration.ofMillis(200));
