@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample starts on its embedded server and answers over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "zk.registry.instance-id=sample-1", "sample.job-period=200ms", "sample.job-hold-at-least=100ms" })
 class SampleApplicationTests {
 
 	@LocalServerPort
@@ -100,6 +101,45 @@ class SampleApplicationTests {
 	void zktreeShowsTheImportedTreeAsText() {
 		String text = http().get().uri("/actuator/zktree/config").accept(MediaType.TEXT_PLAIN).retrieve().body(String.class);
 		assertThat(text).contains("/config", "/zk-sample-app : config");
+	}
+
+	@Test
+	void leaderShowsTheElectionThisInstanceLeads() {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(get("/sample/leader")).containsEntry("path", "/sample/election")
+				.containsEntry("id", "sample-1")
+				.containsEntry("leader", "sample-1")
+				.containsEntry("isLeader", true)
+				.containsEntry("participants", List.of("sample-1")));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void jobsListTheLockedJobsRunsByThisInstance() throws Exception {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			List<Map<String, Object>> runs = (List<Map<String, Object>>) get("/sample/jobs").get("runs");
+			assertThat(runs).hasSizeGreaterThanOrEqualTo(3)
+				.allSatisfy((run) -> assertThat(run).containsEntry("id", "sample-1").containsKey("at"));
+		});
+		// another instance holding the lock keeps this one from running
+		io.zkboot.coordination.ZkLock lock = new io.zkboot.coordination.ZkLocks(this.zooKeeper, "elsewhere",
+				(event) -> {
+				}, io.micrometer.observation.ObservationRegistry.NOOP, false)
+			.lock("/sample/jobs/lock");
+		lock.lock();
+		try {
+			Object lastBefore = lastRun();
+			Thread.sleep(1_000);
+			assertThat(lastRun()).isEqualTo(lastBefore);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private Object lastRun() {
+		List<?> runs = (List<?>) get("/sample/jobs").get("runs");
+		return runs.get(runs.size() - 1);
 	}
 
 	private Map<String, Object> get(String uri) {
