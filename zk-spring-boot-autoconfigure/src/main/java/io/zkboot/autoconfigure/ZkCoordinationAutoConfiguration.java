@@ -166,8 +166,9 @@ public class ZkCoordinationAutoConfiguration {
 	}
 
 	/**
-	 * Joins the application's election once everything else has started, and leaves it
-	 * first on shutdown, so leader-only beans run inside a fully started application.
+	 * Joins the application's election in the last lifecycle phase, after the web server, and
+	 * leaves it in the first phase of shutdown, so leader-only beans run inside a started
+	 * application.
 	 */
 	static final class ElectionLifecycle implements SmartLifecycle {
 
@@ -219,9 +220,10 @@ public class ZkCoordinationAutoConfiguration {
 			return this.running;
 		}
 
+		/** The last phase: after the web server, among the application's own lifecycle beans. */
 		@Override
 		public int getPhase() {
-			return Integer.MAX_VALUE - 1024;
+			return Integer.MAX_VALUE;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.zkboot.coordination;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
 
@@ -30,6 +31,8 @@ final class Hold {
 	/** Set once the hold is given up (or handed to a delayed release), so a deleted node is not "lost". */
 	volatile boolean released;
 
+	private final AtomicBoolean finished = new AtomicBoolean();
+
 	Hold(HoldOwner owner, String kind, String nodePath, Thread thread, Observation observation) {
 		this.owner = owner;
 		this.kind = kind;
@@ -37,6 +40,13 @@ final class Hold {
 		this.thread = thread;
 		this.since = Instant.now();
 		this.observation = observation;
+	}
+
+	/** Ends the hold's observation, once, whoever gets here first (its release, or its loss after letting go). */
+	void finish() {
+		if (this.finished.compareAndSet(false, true)) {
+			this.observation.stop();
+		}
 	}
 
 	ZkHeldLock describe() {

@@ -484,7 +484,7 @@ public class ZkLocks implements AutoCloseable {
 	void release(Hold hold) {
 		hold.released = true;
 		this.holds.remove(hold);
-		hold.observation.stop();
+		hold.finish();
 		delete(hold.nodePath);
 	}
 
@@ -550,28 +550,35 @@ public class ZkLocks implements AutoCloseable {
 			}
 			hold.state = state;
 		}
-		if (state == ZkLockState.LOST) {
-			if (!hold.released) {
-				logger.warn("Lost " + hold.kind + " " + hold.owner.path() + " held by thread " + hold.thread.getName()
-						+ " since " + hold.since);
-				this.publisher.accept(new ZkLockLostEvent(this, hold.owner.path(), hold.owner.identifier(),
-						hold.thread.getName(), hold.since));
-				if (this.interruptOnLost) {
-					hold.thread.interrupt();
-				}
-			}
-			if (hold.released) {
+		if (hold.released) {
+			// let go already, kept only for a minimum hold time: nobody to tell
+			if (state == ZkLockState.LOST) {
 				this.holds.remove(hold);
-				hold.observation.stop();
+				hold.finish();
+			}
+			return;
+		}
+		if (state == ZkLockState.LOST) {
+			logger.warn("Lost " + hold.kind + " " + hold.owner.path() + " held by thread " + hold.thread.getName()
+					+ " since " + hold.since);
+			if (this.interruptOnLost) {
+				hold.thread.interrupt();
 			}
 		}
-		if (!hold.released) {
-			try {
-				hold.owner.stateChanged(hold, state);
+		// listeners and events run on the coordination thread, in order, off ZooKeeper's threads
+		this.executor.execute(() -> tell(hold, state));
+	}
+
+	private void tell(Hold hold, ZkLockState state) {
+		try {
+			hold.owner.stateChanged(hold, state);
+			if (state == ZkLockState.LOST) {
+				this.publisher.accept(new ZkLockLostEvent(this, hold.owner.path(), hold.owner.identifier(),
+						hold.thread.getName(), hold.since));
 			}
-			catch (RuntimeException ex) {
-				logger.error("A listener of " + hold.owner.path() + " failed", ex);
-			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("A listener of " + hold.owner.path() + " failed", ex);
 		}
 	}
 

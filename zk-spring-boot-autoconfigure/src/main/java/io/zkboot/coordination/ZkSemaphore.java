@@ -82,7 +82,12 @@ public final class ZkSemaphore implements Hold.HoldOwner {
 	}
 
 	private boolean acquire(long timeoutNanos) throws InterruptedException {
-		if (this.leases.containsKey(Thread.currentThread())) {
+		Hold held = this.leases.get(Thread.currentThread());
+		if (held != null) {
+			if (held.state == ZkLockState.LOST) {
+				throw new ZkLockLostException("The lease of " + this.path + " held by this thread since " + held.since
+						+ " was lost; release it before acquiring again", this.path);
+			}
 			return true;
 		}
 		assurePath();
