@@ -424,8 +424,8 @@ public class ZkProperties {
 		private int port = 0;
 
 		/**
-		 * Directory for the embedded server's data; a temporary directory, deleted on
-		 * shutdown, when unset.
+		 * Directory for the embedded server's data, created when missing; a temporary
+		 * directory, deleted on shutdown, when unset.
 		 */
 		private Path dataDir;
 

@@ -38,7 +38,7 @@ class ZkStartupTests {
 				.rootCause()
 				.isInstanceOf(ZkStartupException.class)
 				.hasMessageContaining(connectString)
-				.hasMessageContaining("1000 ms"));
+				.hasMessageContaining("1 s"));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 	}
 
