@@ -30,6 +30,8 @@ class ZkLoggingDefaults implements EnvironmentPostProcessor {
 		levels.put("logging.level.org.apache.zookeeper.ClientCnxn", "ERROR");
 		// an error with a stack trace per attempt on a host that does not resolve
 		levels.put("logging.level.org.apache.zookeeper.client.StaticHostProvider", "OFF");
+		// "maxCnxns is not configured" at every (embedded) server start
+		levels.put("logging.level.org.apache.zookeeper.server.ServerCnxnFactory", "ERROR");
 		levels.put("logging.level.org.apache.curator", "WARN");
 		return Map.copyOf(levels);
 	}
