@@ -80,7 +80,7 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 			return;
 		}
 		this.deferredStartup.run(ZkDeferredStartup.Step.TREE_IMPORT,
-				"the import of " + this.settings.getLocations() + " (zk.tree.import.locations)", this::importAll);
+				"import of " + this.settings.getLocations() + " (zk.tree.import.locations)", this::importAll);
 	}
 
 	private void importAll() {

@@ -81,7 +81,7 @@ public final class ZkDeferredStartup implements ApplicationListener<ContextRefre
 	 * Runs a piece of startup work now when connected and nothing is held back, else holds
 	 * it back until the first connection.
 	 * @param step what kind of work it is
-	 * @param description what it is, for the log ("the import of ...")
+	 * @param description what it is, for the log ("import of ...")
 	 * @param work the work; when held back, an exception it throws is logged
 	 */
 	public void run(Step step, String description, Runnable work) {
@@ -91,7 +91,7 @@ public final class ZkDeferredStartup implements ApplicationListener<ContextRefre
 			}
 			if (!this.held.isEmpty() || this.running || !isConnected()) {
 				this.held.add(new Deferred(step, description, work));
-				logger.info("Not connected to ZooKeeper: " + description + " waits for the first connection");
+				logger.info("Not connected to ZooKeeper: deferring the " + description + " to the first connection");
 				return;
 			}
 		}
@@ -141,12 +141,12 @@ public final class ZkDeferredStartup implements ApplicationListener<ContextRefre
 				next = this.held.stream().min(Comparator.comparing(Deferred::step)).orElseThrow();
 				this.held.remove(next);
 			}
-			logger.info("Connected to ZooKeeper: running " + next.description());
+			logger.info("Connected to ZooKeeper: starting the deferred " + next.description());
 			try {
 				next.work().run();
 			}
 			catch (RuntimeException ex) {
-				logger.error("Startup work failed after the first connection: " + next.description(), ex);
+				logger.error("The deferred " + next.description() + " failed", ex);
 			}
 		}
 	}

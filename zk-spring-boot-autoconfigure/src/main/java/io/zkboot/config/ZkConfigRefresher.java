@@ -85,7 +85,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 			watchAll();
 			return;
 		}
-		this.deferredStartup.run(ZkDeferredStartup.Step.CONFIGURATION, "watching the configuration nodes",
+		this.deferredStartup.run(ZkDeferredStartup.Step.CONFIGURATION, "first reads of the configuration nodes (spring.config.import)",
 				this::watchAll);
 	}
 

@@ -37,7 +37,7 @@ public class ZkAutoServiceRegistration extends AbstractAutoServiceRegistration<Z
 	@Override
 	public void start() {
 		this.deferredStartup.run(ZkDeferredStartup.Step.REGISTRATION,
-				"the registration of " + this.registration.getServiceId() + " instance "
+				"registration of " + this.registration.getServiceId() + " instance "
 						+ this.registration.getInstanceId(),
 				super::start);
 	}

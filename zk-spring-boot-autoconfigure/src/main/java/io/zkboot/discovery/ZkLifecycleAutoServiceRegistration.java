@@ -46,7 +46,7 @@ public class ZkLifecycleAutoServiceRegistration implements AutoServiceRegistrati
 	@Override
 	public void start() {
 		this.running = true;
-		this.deferredStartup.run(ZkDeferredStartup.Step.REGISTRATION, "the registration of "
+		this.deferredStartup.run(ZkDeferredStartup.Step.REGISTRATION, "registration of "
 				+ this.registration.getServiceId() + " instance " + this.registration.getInstanceId(), this::register);
 	}
 

@@ -146,7 +146,7 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 			startWatches();
 			return;
 		}
-		deferredStartup.run(ZkDeferredStartup.Step.WATCHES, "the first calls of " + this.methods.size()
+		deferredStartup.run(ZkDeferredStartup.Step.WATCHES, "first calls of " + this.methods.size()
 				+ " @ZkWatch method(s)", this::startWatches);
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.zkboot.client.ZkStartupException;
+import io.zkboot.core.ZkConnectionLossException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,14 @@ class ZkFailingStartTests {
 			.run((context) -> assertThat(new ZkStartupFailureAnalyzer(new MockEnvironment())
 				.analyze(context.getStartupFailure())
 				.getAction()).contains("zk.embedded.enabled=true"));
+	}
+
+	@Test
+	void aTreeImportCutShortByALostConnectionIsNotBlamedOnTheTreeText() {
+		ZkTreeImportFailedException failure = new ZkTreeImportFailedException("classpath:app.tree",
+				new ZkConnectionLossException("connection to ZooKeeper lost", "/config", null));
+		FailureAnalysis analysis = new ZkTreeImportFailureAnalyzer().analyze(new IllegalStateException(failure));
+		assertThat(analysis.getAction()).doesNotContain("Fix the tree text").contains("zk.startup.fail-fast=false");
 	}
 
 	@Test
