@@ -1,6 +1,5 @@
 package io.zkboot.config;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,9 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ZkFailedStartListener implements SpringApplicationRunListener {
 
 	private ConfigurableBootstrapContext bootstrap;
-
-	ZkFailedStartListener(SpringApplication application, String[] args) {
-	}
 
 	@Override
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
