@@ -1,17 +1,22 @@
 package io.zkboot.autoconfigure;
 
+import java.time.Duration;
+
 import io.micrometer.observation.ObservationRegistry;
 import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
 import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkAclMode;
+import io.zkboot.client.ZkConnectString;
 import io.zkboot.client.ZkConnectionAwaiter;
 import io.zkboot.client.ZkConnectionStateTracker;
+import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.client.ZkProperties;
+import io.zkboot.client.ZkStartupWaited;
 import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
-import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.client.ZKClientConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +24,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -51,21 +58,42 @@ public class ZkAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CuratorFramework curatorFramework(ZkProperties properties, ZkConnectionDetails connectionDetails,
-			ACLProvider aclProvider, ObjectProvider<CuratorFrameworkBuilderCustomizer> customizers) {
+			ACLProvider aclProvider, ObjectProvider<CuratorFrameworkBuilderCustomizer> customizers,
+			ObjectProvider<ZkStartupWaited> startupWaited) {
 		String connectString = connectionDetails.getConnectString();
+		check(connectString, connectionDetails);
 		CuratorFrameworkFactory.Builder builder = builder(properties, connectString).aclProvider(aclProvider);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		CuratorFramework client = builder.build();
 		client.start();
 		try {
+			ZkStartupWaited waited = startupWaited.getIfAvailable();
 			new ZkConnectionAwaiter(properties.getStartup().getWait(), properties.getStartup().isFailFast())
-				.await(client, connectString);
+				.await(client, connectString, (waited != null) ? waited.waitedFor(connectString) : Duration.ZERO);
 		}
 		catch (RuntimeException ex) {
 			client.close();
 			throw ex;
 		}
 		return client;
+	}
+
+	/**
+	 * Refuses a malformed connect string at once (the client would retry it in the background
+	 * until the startup wait passes), naming the property when it comes from one.
+	 */
+	private static void check(String connectString, ZkConnectionDetails connectionDetails) {
+		try {
+			ZkConnectString.parse(connectString);
+		}
+		catch (IllegalArgumentException ex) {
+			if (connectionDetails instanceof PropertiesZkConnectionDetails) {
+				throw new InvalidConfigurationPropertyValueException("zk.connect-string", connectString,
+						ex.getMessage());
+			}
+			throw new IllegalStateException("Invalid ZooKeeper connect string '" + connectString + "' from "
+					+ connectionDetails.getClass().getName() + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private CuratorFrameworkFactory.Builder builder(ZkProperties properties, String connectString) {
@@ -75,8 +103,8 @@ public class ZkAutoConfiguration {
 			.namespace(properties.getNamespace())
 			.sessionTimeoutMs((int) properties.getSessionTimeout().toMillis())
 			.connectionTimeoutMs((int) properties.getConnectionTimeout().toMillis())
-			.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
-					(int) retry.getMaxSleep().toMillis()))
+			.retryPolicy(new BoundedExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(),
+					(int) retry.getMaxSleep().toMillis(), retry.getMaxRetries()))
 			.canBeReadOnly(properties.isReadOnly());
 		ZkProperties.Auth auth = properties.getAuth();
 		if (auth.isEnabled()) {
@@ -101,6 +129,12 @@ public class ZkAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZkConnectionStateTracker zkConnectionStateTracker(CuratorFramework client, ApplicationEventPublisher publisher) {
 		return new ZkConnectionStateTracker(client, publisher::publishEvent);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ZkDeferredStartup zkDeferredStartup(CuratorFramework client, ApplicationContext context) {
+		return new ZkDeferredStartup(client, context);
 	}
 
 	@Bean

@@ -2,10 +2,12 @@ package io.zkboot.autoconfigure;
 
 import java.util.concurrent.ExecutorService;
 
+import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.config.ConfigurationPropertiesRebinder;
 import io.zkboot.config.ZkConfigRefresher;
 import org.apache.curator.framework.CuratorFramework;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,8 +41,9 @@ public class ZkConfigAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZkConfigRefresher zkConfigRefresher(ConfigurableEnvironment environment, CuratorFramework client,
 			@Qualifier(ZkWatchAutoConfiguration.WATCH_POOL) ExecutorService pool,
-			ConfigurationPropertiesRebinder rebinder, ApplicationContext context) {
-		return new ZkConfigRefresher(environment, client, pool, rebinder, context);
+			ConfigurationPropertiesRebinder rebinder, ApplicationContext context,
+			ObjectProvider<ZkDeferredStartup> deferredStartup) {
+		return new ZkConfigRefresher(environment, client, pool, rebinder, context, deferredStartup.getIfAvailable());
 	}
 
 }

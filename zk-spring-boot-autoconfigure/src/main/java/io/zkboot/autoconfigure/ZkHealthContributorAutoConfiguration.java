@@ -2,8 +2,10 @@ package io.zkboot.autoconfigure;
 
 import io.zkboot.actuate.ZkHealthIndicator;
 import io.zkboot.client.ZkConnectionStateTracker;
+import io.zkboot.client.ZkDeferredStartup;
 import org.apache.curator.framework.CuratorFramework;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,8 +26,9 @@ public class ZkHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "zookeeperHealthIndicator")
-	ZkHealthIndicator zookeeperHealthIndicator(CuratorFramework client, ZkConnectionStateTracker states) {
-		return new ZkHealthIndicator(client, states);
+	ZkHealthIndicator zookeeperHealthIndicator(CuratorFramework client, ZkConnectionStateTracker states,
+			ObjectProvider<ZkDeferredStartup> deferredStartup) {
+		return new ZkHealthIndicator(client, states, deferredStartup.getIfAvailable());
 	}
 
 }

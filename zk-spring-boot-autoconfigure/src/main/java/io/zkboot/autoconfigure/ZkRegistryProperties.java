@@ -38,7 +38,8 @@ public class ZkRegistryProperties {
 	private String host;
 
 	/**
-	 * Port to register. Defaults to the port of the web server once it is initialized.
+	 * Port to register. Defaults to the port of the web server once it is initialized. An
+	 * application without a web server is registered automatically only when it is set.
 	 */
 	private Integer port;
 

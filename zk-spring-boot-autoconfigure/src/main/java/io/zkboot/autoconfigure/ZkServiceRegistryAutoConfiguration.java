@@ -2,32 +2,43 @@ package io.zkboot.autoconfigure;
 
 import java.util.UUID;
 
+import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.discovery.HostAddresses;
 import io.zkboot.discovery.ZkAutoServiceRegistration;
+import io.zkboot.discovery.ZkLifecycleAutoServiceRegistration;
 import io.zkboot.discovery.ZkRegistration;
 import io.zkboot.discovery.ZkRegistrationRestorer;
 import io.zkboot.discovery.ZkServiceRegistry;
+import io.zkboot.discovery.ZkServiceRegistryEndpointWebExtension;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationProperties;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration;
+import org.springframework.cloud.client.serviceregistry.endpoint.ServiceRegistryEndpoint;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the Spring Cloud {@link ServiceRegistry} over ZooKeeper, the
- * application's {@link ZkRegistration}, its registration when the web server is
- * initialized, and its re-registration after a new session.
+ * application's {@link ZkRegistration}, its registration when the web server is initialized
+ * (or, without a web server, when the context starts, if {@code zk.registry.port} is set), and
+ * its re-registration after a new session.
  */
 @AutoConfiguration(after = { ZkAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class },
 		before = ServiceRegistryAutoConfiguration.class)
@@ -64,14 +75,64 @@ public class ZkServiceRegistryAutoConfiguration {
 				properties.isSecure(), properties.getMetadata());
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
+	/**
+	 * A status the registry does not store answers 400 at the {@code serviceregistry}
+	 * endpoint.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ConditionalOnAvailableEndpoint.class, ServiceRegistryEndpoint.class })
+	@ConditionalOnAvailableEndpoint(ServiceRegistryEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZkServiceRegistryEndpointWebExtension zkServiceRegistryEndpointWebExtension(ZkServiceRegistry registry,
+				ZkRegistration registration) {
+			return new ZkServiceRegistryEndpointWebExtension(registry, registration);
+		}
+
+	}
+
+	/**
+	 * Registers when the web server is initialized, with its port.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
 	@ConditionalOnBean(AutoServiceRegistrationProperties.class)
 	@ConditionalOnBooleanProperty(name = "spring.cloud.service-registry.auto-registration.enabled",
 			matchIfMissing = true)
-	ZkAutoServiceRegistration zkAutoServiceRegistration(ApplicationContext context, ZkServiceRegistry registry,
-			ZkRegistration registration, AutoServiceRegistrationProperties properties) {
-		return new ZkAutoServiceRegistration(context, registry, registration, properties);
+	static class WebServerRegistration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZkAutoServiceRegistration zkAutoServiceRegistration(ApplicationContext context, ZkServiceRegistry registry,
+				ZkRegistration registration, AutoServiceRegistrationProperties properties,
+				ZkDeferredStartup deferredStartup) {
+			return new ZkAutoServiceRegistration(context, registry, registration, properties, deferredStartup);
+		}
+
+	}
+
+	/**
+	 * Without a web server there is no port to take: registers when the context starts, and
+	 * only when {@code zk.registry.port} is set.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnNotWebApplication
+	@ConditionalOnProperty("zk.registry.port")
+	@ConditionalOnBean(AutoServiceRegistrationProperties.class)
+	@ConditionalOnBooleanProperty(name = "spring.cloud.service-registry.auto-registration.enabled",
+			matchIfMissing = true)
+	static class ConfiguredPortRegistration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZkLifecycleAutoServiceRegistration zkLifecycleAutoServiceRegistration(ZkServiceRegistry registry,
+				ZkRegistration registration, ApplicationEventPublisher publisher, ZkDeferredStartup deferredStartup) {
+			return new ZkLifecycleAutoServiceRegistration(registry, registration, publisher, deferredStartup);
+		}
+
 	}
 
 }

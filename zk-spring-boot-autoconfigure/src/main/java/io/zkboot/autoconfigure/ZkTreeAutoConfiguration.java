@@ -3,6 +3,7 @@ package io.zkboot.autoconfigure;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.tree.ZkTree;
@@ -37,11 +38,11 @@ public class ZkTreeAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "zk.tree.import", name = "enabled", matchIfMissing = true)
 	ZkTreeStartupImport zkTreeStartupImport(ZkTree tree, ZkTreeProperties properties, ZkProperties zkProperties,
-			ResourceLoader resourceLoader, ApplicationEventPublisher publisher) {
+			ResourceLoader resourceLoader, ApplicationEventPublisher publisher, ZkDeferredStartup deferredStartup) {
 		ZkTreeProperties.Import settings = properties.getImport();
 		List<ACL> acl = (settings.getAcl() != null) ? settings.getAcl().acl(zkProperties.getAuth().isEnabled()) : null;
 		return new ZkTreeStartupImport(tree, settings, acl, ResourcePatternUtils.getResourcePatternResolver(resourceLoader),
-				publisher);
+				publisher, deferredStartup);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.tree.ImportOptions;
 import io.zkboot.tree.ImportResult;
 import io.zkboot.tree.TreeParser;
@@ -33,6 +34,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * once. Each import is logged and published as a {@link ZkTreeImportedEvent}. A resource that
  * cannot be imported stops startup with a {@link ZkTreeImportFailedException} naming it and
  * the line, or, with {@code fail-on-error=false}, is only logged.
+ *
+ * <p>When the application starts without a connection ({@code zk.startup.fail-fast=false}),
+ * the import waits for the first connection ({@link ZkDeferredStartup}); a failure is then
+ * logged, as startup is over.
  */
 class ZkTreeStartupImport implements SmartInitializingSingleton {
 
@@ -48,6 +53,8 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final ZkDeferredStartup deferredStartup;
+
 	/**
 	 * Creates the startup import.
 	 * @param tree the tree operations
@@ -55,18 +62,28 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 	 * @param acl the ACL of created nodes, or {@code null} for the client's
 	 * @param resources how the locations are resolved
 	 * @param publisher where the events go
+	 * @param deferredStartup holds the import back while there is no connection
 	 */
 	ZkTreeStartupImport(ZkTree tree, ZkTreeProperties.Import settings, List<ACL> acl,
-			ResourcePatternResolver resources, ApplicationEventPublisher publisher) {
+			ResourcePatternResolver resources, ApplicationEventPublisher publisher, ZkDeferredStartup deferredStartup) {
 		this.tree = tree;
 		this.settings = settings;
 		this.acl = acl;
 		this.resources = resources;
 		this.publisher = publisher;
+		this.deferredStartup = deferredStartup;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (this.settings.getLocations().isEmpty()) {
+			return;
+		}
+		this.deferredStartup.run(ZkDeferredStartup.Step.TREE_IMPORT,
+				"import of " + this.settings.getLocations() + " (zk.tree.import.locations)", this::importAll);
+	}
+
+	private void importAll() {
 		ImportOptions options = options();
 		for (Map.Entry<String, Resource> resource : resolve().entrySet()) {
 			importOne(resource.getKey(), resource.getValue(), options);

@@ -56,9 +56,21 @@ public class ZkConnectionStateTracker implements ConnectionStateListener {
 			case CONNECTED -> firstConnection();
 			case RECONNECTED -> connected(currentSessionId());
 			case READ_ONLY -> record(ZkConnectionState.READ_ONLY, currentSessionId());
-			case SUSPENDED -> record(ZkConnectionState.SUSPENDED, this.sessionId);
-			case LOST -> record(ZkConnectionState.LOST, this.sessionId);
+			case SUSPENDED, LOST -> disconnected(newState);
 		}
+	}
+
+	/**
+	 * Curator reports failed attempts before any connection as SUSPENDED (and LOST once the
+	 * session timeout has passed); with no session yet, nothing was suspended or lost, and the
+	 * state stays LOST so that the first connection reads {@code LOST -> CONNECTED}.
+	 */
+	private synchronized void disconnected(ConnectionState newState) {
+		if (this.sessionId == 0 && this.state == ZkConnectionState.LOST) {
+			return;
+		}
+		record((newState == ConnectionState.SUSPENDED) ? ZkConnectionState.SUSPENDED : ZkConnectionState.LOST,
+				this.sessionId);
 	}
 
 	/**

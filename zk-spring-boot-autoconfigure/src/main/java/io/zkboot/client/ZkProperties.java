@@ -379,13 +379,16 @@ public class ZkProperties {
 	public static class Startup {
 
 		/**
-		 * How long startup waits for the first connection.
+		 * How long startup waits for the first connection. The zk: configuration import
+		 * waits as long, and when it waited in vain, the client waits only what is left.
 		 */
 		private Duration wait = Duration.ofSeconds(15);
 
 		/**
 		 * Whether startup fails when no connection is made within the wait. When false,
-		 * the application starts degraded and the client keeps trying to connect.
+		 * the application starts degraded and the client keeps trying to connect; the
+		 * startup tree import, the registration, the zk: configuration nodes and the first
+		 * calls of @ZkWatch methods then run at the first connection, in that order.
 		 */
 		private boolean failFast = true;
 
@@ -424,8 +427,8 @@ public class ZkProperties {
 		private int port = 0;
 
 		/**
-		 * Directory for the embedded server's data; a temporary directory, deleted on
-		 * shutdown, when unset.
+		 * Directory for the embedded server's data, created when missing; a temporary
+		 * directory, deleted on shutdown, when unset.
 		 */
 		private Path dataDir;
 

@@ -1,6 +1,7 @@
 package io.zkboot.client;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Thrown at startup when no connection to ZooKeeper was made within the configured wait
@@ -18,9 +19,31 @@ public class ZkStartupException extends RuntimeException {
 	 * @param wait how long it waited
 	 */
 	public ZkStartupException(String connectString, Duration wait) {
-		super("Could not connect to ZooKeeper at '" + connectString + "' within " + wait.toMillis() + " ms");
+		this(connectString, wait, List.of(), null);
+	}
+
+	/**
+	 * Create the exception.
+	 * @param connectString where the client tried to connect
+	 * @param wait how long it waited
+	 * @param unresolvedHosts the hosts of the connect string that do not resolve
+	 * @param purpose what the connection was for ("to load zk:/config"), or {@code null}
+	 */
+	public ZkStartupException(String connectString, Duration wait, List<String> unresolvedHosts, String purpose) {
+		super("Cannot reach ZooKeeper at " + connectString + " within " + describe(wait) + " (zk.startup.wait)"
+				+ (unresolvedHosts.isEmpty() ? "" : ": unknown host " + String.join(", ", unresolvedHosts))
+				+ ((purpose != null) ? " " + purpose : ""));
 		this.connectString = connectString;
 		this.wait = wait;
+	}
+
+	/**
+	 * A wait as people write it: in seconds when whole, else in milliseconds.
+	 * @param wait the wait
+	 * @return for example {@code 15 s} or {@code 300 ms}
+	 */
+	static String describe(Duration wait) {
+		return (wait.toMillis() % 1000 == 0) ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
 	}
 
 	/**

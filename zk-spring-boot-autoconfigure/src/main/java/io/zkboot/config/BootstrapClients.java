@@ -1,10 +1,12 @@
 package io.zkboot.config;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zkboot.client.ZkConnectionAwaiter;
+import io.zkboot.client.ZkStartupWaited;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -19,11 +21,15 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
  * {@link CuratorFramework} bean) exists. A {@link CuratorFramework} registered in the
  * bootstrap registry is used for every connection setting, and left open; otherwise a client
  * is made for each connection setting, customized by the registered
- * {@link ZkBootstrapCustomizers}, kept in the bootstrap context and closed with it.
+ * {@link ZkBootstrapCustomizers}, kept in the bootstrap context and closed with it. When a
+ * client did not connect within {@code zk.startup.wait}, the application's client is told so
+ * ({@link ZkStartupWaited}) and does not wait the whole wait again.
  */
 final class BootstrapClients {
 
 	private final Map<ZkConfigConnection, CuratorFramework> clients = new ConcurrentHashMap<>();
+
+	private final Map<CuratorFramework, ZkStartupWaited> waitedInVain = new ConcurrentHashMap<>();
 
 	private final CuratorFramework registered;
 
@@ -44,26 +50,35 @@ final class BootstrapClients {
 			BootstrapClients clients = new BootstrapClients(bootstrap.getOrElse(CuratorFramework.class, null),
 					bootstrap.getOrElse(ZkBootstrapCustomizers.class, ZkBootstrapCustomizers.of()));
 			bootstrap.register(BootstrapClients.class, InstanceSupplier.of(clients));
-			bootstrap.addCloseListener((event) -> clients.close());
+			bootstrap.addCloseListener((event) -> {
+				clients.waitedInVain.values()
+					.stream()
+					.findFirst()
+					.ifPresent((waited) -> event.getApplicationContext()
+						.getBeanFactory()
+						.registerSingleton("zkStartupWaited", waited));
+				clients.close();
+			});
 		}
 		return bootstrap.get(BootstrapClients.class);
 	}
 
 	/**
 	 * A connected client: the registered one, or the one made for the connection setting.
+	 * It is waited for up to {@code zk.startup.wait}, once: when that wait passed without a
+	 * connection, later calls for the same client do not wait again.
 	 * @param connection where to connect, and how long to wait for the connection
-	 * @return the client
-	 * @throws IllegalStateException if no connection is made within the connection timeout
+	 * @return the client, or {@code null} when it did not connect within the wait
 	 */
 	CuratorFramework connected(ZkConfigConnection connection) {
 		CuratorFramework client = (this.registered != null) ? this.registered
 				: this.clients.computeIfAbsent(connection, this::start);
-		String where = client.getZookeeperClient().getCurrentConnectionString();
-		if (!ZkConnectionAwaiter.connected(client, connection.connectionTimeout())) {
-			throw new IllegalStateException(
-					"Cannot connect to ZooKeeper at " + where + " within " + connection.connectionTimeout());
+		boolean waitedInVain = this.waitedInVain.containsKey(client);
+		if (ZkConnectionAwaiter.connected(client, waitedInVain ? Duration.ZERO : connection.startupWait())) {
+			return client;
 		}
-		return client;
+		this.waitedInVain.putIfAbsent(client, new ZkStartupWaited(connection.connectString(), connection.startupWait()));
+		return null;
 	}
 
 	private CuratorFramework start(ZkConfigConnection connection) {

@@ -45,13 +45,41 @@ final class BootstrapEmbeddedServer {
 			EmbeddedZooKeeper server = EmbeddedZooKeeper.start(embedded.getPort(), embedded.getDataDir(),
 					embedded.getProperties());
 			bootstrap.register(EmbeddedZooKeeper.class, InstanceSupplier.of(server));
+			bootstrap.register(HandOver.class, InstanceSupplier.of(new HandOver(server)));
 			bootstrap.addCloseListener((event) -> {
+				bootstrap.get(HandOver.class).handedOver = true;
 				ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
 				beanFactory.registerSingleton(BEAN_NAME, server);
 				((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, server::close);
 			});
 		}
 		return bootstrap.get(EmbeddedZooKeeper.class).getConnectString();
+	}
+
+	/**
+	 * Stops the server started here when startup failed before it was handed to the
+	 * application context (which would have stopped it on closing): its threads are not
+	 * daemon threads and would keep the process alive.
+	 * @param bootstrap the bootstrap context
+	 */
+	static void stopIfNotHandedOver(ConfigurableBootstrapContext bootstrap) {
+		HandOver handOver = bootstrap.getOrElse(HandOver.class, null);
+		if (handOver != null && !handOver.handedOver) {
+			handOver.server.close();
+		}
+	}
+
+	/** The server started here, and whether the application context has it. */
+	private static final class HandOver {
+
+		private final EmbeddedZooKeeper server;
+
+		private volatile boolean handedOver;
+
+		private HandOver(EmbeddedZooKeeper server) {
+			this.server = server;
+		}
+
 	}
 
 }

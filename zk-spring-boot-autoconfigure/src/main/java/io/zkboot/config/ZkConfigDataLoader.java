@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.client.ZkConnectionAwaiter;
+import io.zkboot.client.ZkStartupException;
+import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkPath;
 import io.zkboot.tree.CodePointOrder;
@@ -22,10 +25,12 @@ import org.springframework.core.env.PropertySource;
 /**
  * Loads a {@code zk:} location: one {@link ZkPropertySource} for the node and one for each
  * node below it, whose names are prefixed with the node's path below the imported node. A
- * missing node, or a server not reachable within {@code zk.connection-timeout}, is "not
- * found", so startup fails; with {@code optional:zk:} a missing node gives an empty property
- * source that is watched (its properties arrive when the node is created), and an unreachable
- * server is skipped. A node holding invalid JSON is logged and gives no properties. Property
+ * missing node is "not found", so startup fails; with {@code optional:zk:} it gives an empty
+ * property source that is watched (its properties arrive when the node is created). A server
+ * not reached within {@code zk.startup.wait} fails startup with a {@link ZkStartupException};
+ * with {@code optional:zk:} or {@code zk.startup.fail-fast=false} one warning is logged and
+ * the node's empty property source is watched, so that its properties are bound once
+ * connected. A node holding invalid JSON is logged and gives no properties. Property
  * links ({@code X =>}) are followed; one that cannot be followed is logged and gives no
  * property, and does not fail startup.
  */
@@ -43,9 +48,12 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 
 	@Override
 	public ConfigData load(ConfigDataLoaderContext context, ZkConfigDataResource resource) {
+		CuratorFramework client = BootstrapClients.of(context.getBootstrapContext())
+			.connected(resource.getConnection());
+		if (client == null) {
+			return unreachable(resource);
+		}
 		try {
-			CuratorFramework client = BootstrapClients.of(context.getBootstrapContext())
-				.connected(resource.getConnection());
 			List<PropertySource<?>> sources = new ArrayList<>();
 			load(client, resource.getPath(), "", sources);
 			return new ConfigData(sources);
@@ -58,12 +66,26 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 			}
 			throw new ConfigDataResourceNotFoundException(resource, ex);
 		}
-		catch (IllegalStateException ex) {
-			throw new ConfigDataResourceNotFoundException(resource, ex);
-		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot load configuration from " + resource, ex);
 		}
+	}
+
+	/**
+	 * A server not reached within {@code zk.startup.wait}: fails startup, unless the import is
+	 * optional or startup does not fail fast, in which case the node is bound once connected.
+	 */
+	private ConfigData unreachable(ZkConfigDataResource resource) {
+		ZkConfigConnection connection = resource.getConnection();
+		List<String> unresolved = ZkConnectionAwaiter.unresolvedHosts(connection.connectString());
+		ZkStartupException failure = new ZkStartupException(connection.connectString(), connection.startupWait(),
+				unresolved, "to load " + resource + " (spring.config.import)");
+		if (!resource.isOptionalImport() && connection.failFast()) {
+			throw failure;
+		}
+		this.logger.warn(failure.getMessage() + "; starting without it, its properties are bound once connected");
+		return new ConfigData(
+				List.of(new ZkPropertySource(resource.getPath(), "", Map.of(), ZkPropertySource.NEVER_READ)));
 	}
 
 	private void load(CuratorFramework client, String path, String prefix, List<PropertySource<?>> sources)

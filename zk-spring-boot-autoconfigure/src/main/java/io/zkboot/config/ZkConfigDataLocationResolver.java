@@ -3,6 +3,7 @@ package io.zkboot.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zkboot.client.ZkConnectString;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 
@@ -10,13 +11,14 @@ import org.springframework.boot.context.config.ConfigDataLocation;
 import org.springframework.boot.context.config.ConfigDataLocationResolver;
 import org.springframework.boot.context.config.ConfigDataLocationResolverContext;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
 /**
  * Resolves {@code zk:} locations of {@code spring.config.import}: {@code zk:/config/myapp},
  * several paths separated by {@code ;} ({@code zk:/config/shared;/config/myapp}, the later
  * one winning), and {@code optional:zk:...}. ZooKeeper is found with {@code zk.connect-string},
- * {@code zk.namespace}, {@code zk.connection-timeout}, {@code zk.auth.*} and {@code zk.tls.*},
+ * {@code zk.namespace}, {@code zk.connection-timeout}, {@code zk.startup.*}, {@code zk.auth.*} and {@code zk.tls.*},
  * bound to {@link ZkProperties} as for the application's client; with
  * {@code zk.embedded.enabled=true} and no connect string, on the embedded server, started for it.
  */
@@ -51,11 +53,18 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 		String connectString = BootstrapEmbeddedServer.isWanted(binder, properties)
 				? BootstrapEmbeddedServer.connectString(context.getBootstrapContext(), properties.getEmbedded())
 				: properties.getConnectString();
+		try {
+			ZkConnectString.parse(connectString);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("zk.connect-string", connectString, ex.getMessage());
+		}
 		ZkProperties.Auth auth = properties.getAuth();
 		ZkProperties.Tls tls = properties.getTls();
 		return new ZkConfigConnection(connectString, properties.getNamespace(), properties.getConnectionTimeout(),
 				auth.isEnabled() ? auth.getScheme() : null, auth.isEnabled() ? auth.credentials() : null,
-				tls.isEnabled() ? tls.toTlsConfig() : null);
+				tls.isEnabled() ? tls.toTlsConfig() : null, properties.getStartup().getWait(),
+				properties.getStartup().isFailFast());
 	}
 
 }

@@ -81,9 +81,12 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 	 * @param authScheme {@code zk.auth.scheme}, or {@code null} without authentication
 	 * @param authCredentials {@code zk.auth.username:zk.auth.password}, or {@code null}
 	 * @param tls {@code zk.tls.*}, or {@code null} without TLS
+	 * @param startupWait {@code zk.startup.wait}, how long to wait for the connection
+	 * @param failFast {@code zk.startup.fail-fast}: whether an unreachable server fails a
+	 * {@code zk:} import that is not optional
 	 */
 	public record ZkConfigConnection(String connectString, String namespace, Duration connectionTimeout,
-			String authScheme, String authCredentials, ZkTlsConfig tls) {
+			String authScheme, String authCredentials, ZkTlsConfig tls, Duration startupWait, boolean failFast) {
 
 		@Override
 		public String toString() {

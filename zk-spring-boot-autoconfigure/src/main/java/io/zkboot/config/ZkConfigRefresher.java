@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
+import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.core.ZkPath;
 import io.zkboot.watch.NodeWatch;
 import io.zkboot.watch.NodeWatches;
@@ -29,7 +30,9 @@ import org.springframework.core.env.MutablePropertySources;
  * names are re-bound and a {@link ZkConfigChangedEvent} names them (see {@link ConfigNode}).
  * A read with no change (the first one, or one after a new session) does nothing. Invalid JSON
  * and links that cannot be followed are logged and published as {@link ZkConfigErrorEvent}s;
- * with invalid JSON the last good properties stay.
+ * with invalid JSON the last good properties stay. Without a connection at start, the nodes
+ * are read at the first connection ({@link ZkDeferredStartup}), and what they hold is then
+ * applied as a change.
  */
 public class ZkConfigRefresher implements SmartLifecycle {
 
@@ -49,6 +52,10 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	private final List<ConfigNode> nodes = new CopyOnWriteArrayList<>();
 
+	private final ZkDeferredStartup deferredStartup;
+
+	private volatile boolean started;
+
 	/**
 	 * Creates the refresher.
 	 * @param environment the environment holding the property sources
@@ -56,18 +63,36 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	 * @param pool the pool the watches run on
 	 * @param rebinder re-binds the beans
 	 * @param publisher publishes the events
+	 * @param deferredStartup holds the first reads back while there is no connection, may be
+	 * {@code null}
 	 */
 	public ZkConfigRefresher(ConfigurableEnvironment environment, CuratorFramework client, Executor pool,
-			ConfigurationPropertiesRebinder rebinder, ApplicationEventPublisher publisher) {
+			ConfigurationPropertiesRebinder rebinder, ApplicationEventPublisher publisher,
+			ZkDeferredStartup deferredStartup) {
 		this.environment = environment;
 		this.client = client;
 		this.pool = pool;
 		this.rebinder = rebinder;
 		this.publisher = publisher;
+		this.deferredStartup = deferredStartup;
 	}
 
 	@Override
 	public void start() {
+		this.started = true;
+		boolean imported = this.environment.getPropertySources().stream().anyMatch(ZkPropertySource.class::isInstance);
+		if (this.deferredStartup == null || !imported) {
+			watchAll();
+			return;
+		}
+		this.deferredStartup.run(ZkDeferredStartup.Step.CONFIGURATION, "first reads of the configuration nodes (spring.config.import)",
+				this::watchAll);
+	}
+
+	private void watchAll() {
+		if (!this.started) {
+			return;
+		}
 		this.watches.startAll(this.environment.getPropertySources()
 			.stream()
 			.filter(ZkPropertySource.class::isInstance)
@@ -102,6 +127,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		this.started = false;
 		this.watches.closeAll();
 		this.nodes.forEach(ConfigNode::close);
 		this.nodes.clear();
@@ -109,7 +135,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.watches.isRunning();
+		return this.started;
 	}
 
 }

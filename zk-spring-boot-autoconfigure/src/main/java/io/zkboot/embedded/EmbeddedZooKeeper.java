@@ -55,7 +55,8 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 	/**
 	 * Start a server.
 	 * @param port the client port, 0 for a free one
-	 * @param dataDir the data directory, null for a temporary one deleted on close
+	 * @param dataDir the data directory (created when missing), null for a temporary one
+	 * deleted on close
 	 * @param settings further zoo.cfg settings (they win over the defaults)
 	 * @return the running server
 	 */
@@ -79,6 +80,13 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 		Properties properties = new Properties();
 		properties.putAll(config);
 		ZooKeeperServerEmbedded starting;
+		try {
+			Files.createDirectories(this.dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(
+					"Could not create the data directory " + this.dataDir + " of the embedded ZooKeeper server", ex);
+		}
 		try {
 			starting = ZooKeeperServerEmbedded.builder()
 				.baseDir(this.dataDir)

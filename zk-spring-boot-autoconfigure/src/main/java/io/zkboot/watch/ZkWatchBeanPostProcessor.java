@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.zkboot.client.ZkDeferredStartup;
 import org.apache.curator.framework.CuratorFramework;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,8 @@ import org.springframework.util.StringUtils;
  * Finds {@link ZkWatch @ZkWatch} methods on beans, checks that their signatures can be
  * served (failing startup with a message naming the bean and the method when not), and runs
  * one {@link NodeWatch} per method while the context runs. Starting waits for each method's
- * first call, so that beans see the current state before the application is ready.
+ * first call, so that beans see the current state before the application is ready; without a
+ * connection, the first calls wait for the first connection ({@link ZkDeferredStartup}).
  */
 public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware, SmartLifecycle {
 
@@ -47,6 +49,8 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 	private final NodeWatches watches = new NodeWatches();
 
 	private ConfigurableBeanFactory beanFactory;
+
+	private volatile boolean started;
 
 	/**
 	 * Creates the post-processor; the client and the pool are looked up only when watching
@@ -135,17 +139,32 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 
 	@Override
 	public void start() {
-		this.watches.startAll(this.methods.stream().map(this::watch));
+		this.started = true;
+		ZkDeferredStartup deferredStartup = (this.beanFactory != null)
+				? this.beanFactory.getBeanProvider(ZkDeferredStartup.class).getIfAvailable() : null;
+		if (deferredStartup == null || this.methods.isEmpty()) {
+			startWatches();
+			return;
+		}
+		deferredStartup.run(ZkDeferredStartup.Step.WATCHES, "first calls of " + this.methods.size()
+				+ " @ZkWatch method(s)", this::startWatches);
+	}
+
+	private void startWatches() {
+		if (this.started) {
+			this.watches.startAll(this.methods.stream().map(this::watch));
+		}
 	}
 
 	@Override
 	public void stop() {
+		this.started = false;
 		this.watches.closeAll();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.watches.isRunning();
+		return this.started;
 	}
 
 }

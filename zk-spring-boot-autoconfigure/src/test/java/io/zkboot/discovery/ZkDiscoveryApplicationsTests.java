@@ -1,5 +1,6 @@
 package io.zkboot.discovery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
@@ -256,6 +258,19 @@ class ZkDiscoveryApplicationsTests {
 		endpoint.post().contentType(MediaType.APPLICATION_JSON).body("{\"status\":\"UP\"}").retrieve()
 			.toBodilessEntity();
 		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
+	}
+
+	@Test
+	void aStatusTheRegistryDoesNotStoreIsABadRequest() {
+		RestClient endpoint = RestClient.create("http://localhost:" + port(this.alpha) + "/actuator/serviceregistry");
+		ResponseEntity<String> response = endpoint.post()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"status\":\"DOWN\"}")
+			.exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+				.body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody()).contains("expected UP or OUT_OF_SERVICE");
+		assertThat(endpoint.get().retrieve().body(String.class)).contains("UP");
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.cloud.client.serviceregistry.AutoServiceRegistration;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,18 +39,34 @@ class ZkDiscoveryAutoConfigurationTests {
 		this.server.close();
 	}
 
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(ZkAutoConfiguration.class,
+			AutoServiceRegistrationAutoConfiguration.class, ZkServiceRegistryAutoConfiguration.class,
+			ZkDiscoveryClientAutoConfiguration.class, ZkReactiveDiscoveryClientAutoConfiguration.class);
+
+	private String[] properties() {
+		return new String[] { "zk.connect-string=" + this.server.getConnectString(), "spring.application.name=billing" };
+	}
+
 	private ApplicationContextRunner runner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class,
-					ZkServiceRegistryAutoConfiguration.class, ZkDiscoveryClientAutoConfiguration.class,
-					ZkReactiveDiscoveryClientAutoConfiguration.class))
-			.withPropertyValues("zk.connect-string=" + this.server.getConnectString(),
-					"spring.application.name=billing");
+		return new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).withPropertyValues(properties());
+	}
+
+	private WebApplicationContextRunner webRunner() {
+		return new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS).withPropertyValues(properties());
+	}
+
+	@Test
+	void withoutAWebServerThereIsNoAutoRegistrationUnlessAPortIsConfigured() {
+		runner().run((context) -> assertThat(context).hasSingleBean(ZkServiceRegistry.class)
+			.doesNotHaveBean(AutoServiceRegistration.class));
+		runner().withPropertyValues("zk.registry.port=9000")
+			.run((context) -> assertThat(context).hasSingleBean(ZkLifecycleAutoServiceRegistration.class)
+				.doesNotHaveBean(ZkAutoServiceRegistration.class));
 	}
 
 	@Test
 	void everythingByDefault() {
-		runner().run((context) -> {
+		webRunner().run((context) -> {
 			assertThat(context).hasSingleBean(ZkServiceRegistry.class)
 				.hasSingleBean(ZkRegistrationRestorer.class)
 				.hasSingleBean(ZkAutoServiceRegistration.class)
