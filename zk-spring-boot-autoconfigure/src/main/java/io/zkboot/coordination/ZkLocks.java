@@ -307,6 +307,10 @@ public class ZkLocks implements AutoCloseable {
 		try {
 			while (true) {
 				try {
+					// while disconnected, wait here within the time allowed, not in Curator's retries
+					if (!this.client.getZookeeperClient().isConnected() && !awaitConnection(deadline, timeoutNanos)) {
+						return null;
+					}
 					if (node == null) {
 						node = createTried ? find(lockPath, prefix) : null;
 						if (node == null) {
@@ -339,15 +343,7 @@ public class ZkLocks implements AutoCloseable {
 					wakeup.await((timeoutNanos > 0) ? remaining : -1);
 				}
 				catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException ex) {
-					long remaining = deadline - System.nanoTime();
-					if (timeoutNanos >= 0 && remaining <= 0) {
-						return null;
-					}
-					if (timeoutNanos < 0) {
-						this.client.blockUntilConnected();
-					}
-					else if (!this.client.blockUntilConnected((int) Math.max(1, remaining / 1_000_000),
-							TimeUnit.MILLISECONDS)) {
+					if (!awaitConnection(deadline, timeoutNanos)) {
 						return null;
 					}
 				}
@@ -380,6 +376,20 @@ public class ZkLocks implements AutoCloseable {
 		return ZKPaths.getNodeFromPath(this.client.getZookeeperClient()
 			.getZooKeeper()
 			.create(path, data, acl, CreateMode.EPHEMERAL_SEQUENTIAL));
+	}
+
+	/**
+	 * Wait for the connection until the deadline (for ever when there is none).
+	 * @return false when the time ran out first
+	 */
+	private boolean awaitConnection(long deadline, long timeoutNanos) throws InterruptedException {
+		if (timeoutNanos < 0) {
+			this.client.blockUntilConnected();
+			return true;
+		}
+		long remaining = deadline - System.nanoTime();
+		return remaining > 0 && this.client.blockUntilConnected((int) Math.max(1, remaining / 1_000_000),
+				TimeUnit.MILLISECONDS);
 	}
 
 	/** A wakeup that connection changes wake too; give it back with {@link #done}. */

@@ -260,6 +260,25 @@ class ZkLocksTests {
 	}
 
 	@Test
+	void whileTheServerIsDownTryLockAnswersWithinItsTime() throws Exception {
+		CuratorFramework client = zk.client();
+		ZkLock lock = zk.locks(client, "offline").lock("/locks/offline");
+		zk.stop();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> !client.getZookeeperClient().isConnected());
+			long start = System.nanoTime();
+			assertThat(lock.tryLock()).isFalse();
+			assertThat(lock.tryLock(300, TimeUnit.MILLISECONDS)).isFalse();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		}
+		finally {
+			zk.restart();
+		}
+		assertThat(lock.tryLock(10, TimeUnit.SECONDS)).isTrue();
+		lock.unlock();
+	}
+
+	@Test
 	void readersShareAndAWriterWaitsForThem() throws Exception {
 		ZkReadWriteLock first = zk.locks(zk.client(), "reader-1").readWriteLock("/locks/rw");
 		ZkReadWriteLock second = zk.locks(zk.client(), "reader-2").readWriteLock("/locks/rw");
