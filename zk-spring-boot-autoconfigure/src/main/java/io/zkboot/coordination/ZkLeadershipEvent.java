@@ -4,8 +4,9 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * This application's participant in an election became leader ({@link Granted}) or stopped
- * being leader ({@link Revoked}). Published on the election's thread, before leader-only
- * lifecycle beans are started and after they are stopped.
+ * being leader ({@link Revoked}). Published on the election's thread: {@link Granted} after the
+ * election's listeners were told (leader-only lifecycle beans are running), {@link Revoked}
+ * before they are told (they are still running).
  */
 public abstract class ZkLeadershipEvent extends ApplicationEvent {
 
