@@ -1,8 +1,6 @@
 package io.zkboot.coordination;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,9 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
-import io.zkboot.core.ZkExceptionTranslator;
-import org.apache.curator.utils.ZKPaths;
-import org.apache.zookeeper.KeeperException;
 
 /**
  * A lock on kazoo's node layout ({@code <uuid hex>__lock__<sequence>} contenders, read locks
@@ -192,25 +187,7 @@ public final class ZkLock implements Lock, Hold.HoldOwner {
 	 * @return the identifiers stored in the contender nodes; empty when there are none
 	 */
 	public List<String> contenders() {
-		try {
-			List<String> identifiers = new ArrayList<>();
-			for (String node : this.contenders.ordered(this.locks.client().getChildren().forPath(this.path))) {
-				try {
-					byte[] data = this.locks.client().getData().forPath(ZKPaths.makePath(this.path, node));
-					identifiers.add((data != null) ? new String(data, StandardCharsets.UTF_8) : "");
-				}
-				catch (KeeperException.NoNodeException ex) {
-					// left the queue meanwhile
-				}
-			}
-			return identifiers;
-		}
-		catch (KeeperException.NoNodeException ex) {
-			return List.of();
-		}
-		catch (Exception ex) {
-			throw ZkExceptionTranslator.translate(ex, this.path);
-		}
+		return this.locks.identifiers(this.path, this.contenders::ordered);
 	}
 
 	/**

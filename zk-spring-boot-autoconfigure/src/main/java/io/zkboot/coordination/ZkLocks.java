@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -27,6 +28,8 @@ import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
@@ -376,6 +379,39 @@ public class ZkLocks implements AutoCloseable {
 		return ZKPaths.getNodeFromPath(this.client.getZookeeperClient()
 			.getZooKeeper()
 			.create(path, data, acl, CreateMode.EPHEMERAL_SEQUENTIAL));
+	}
+
+	/**
+	 * The identifiers stored in some children of a path, read in one round trip (a multi-read).
+	 * @param path the parent
+	 * @param which picks and orders the children to read
+	 * @return their data as text, in that order, without the children gone meanwhile; empty when
+	 * the path does not exist
+	 */
+	List<String> identifiers(String path, UnaryOperator<List<String>> which) {
+		try {
+			List<String> names = which.apply(this.client.getChildren().forPath(path));
+			if (names.isEmpty()) {
+				return List.of();
+			}
+			List<Op> reads = new ArrayList<>();
+			for (String name : names) {
+				reads.add(Op.getData(ZKPaths.fixForNamespace(this.client.getNamespace(), ZKPaths.makePath(path, name))));
+			}
+			List<String> identifiers = new ArrayList<>();
+			for (OpResult result : this.client.getZookeeperClient().getZooKeeper().multi(reads)) {
+				if (result instanceof OpResult.GetDataResult data) {
+					identifiers.add((data.getData() != null) ? new String(data.getData(), StandardCharsets.UTF_8) : "");
+				}
+			}
+			return identifiers;
+		}
+		catch (KeeperException.NoNodeException ex) {
+			return List.of();
+		}
+		catch (Exception ex) {
+			throw ZkExceptionTranslator.translate(ex, path);
+		}
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.zkboot.coordination;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -209,25 +208,7 @@ public final class ZkSemaphore implements Hold.HoldOwner {
 	 * @return the identifiers; empty when the semaphore does not exist yet
 	 */
 	public List<String> leaseHolders() {
-		try {
-			List<String> holders = new ArrayList<>();
-			for (String child : this.locks.client().getChildren().forPath(this.path)) {
-				try {
-					byte[] data = this.locks.client().getData().forPath(ZKPaths.makePath(this.path, child));
-					holders.add((data != null) ? new String(data, StandardCharsets.UTF_8) : "");
-				}
-				catch (KeeperException.NoNodeException ex) {
-					// released meanwhile
-				}
-			}
-			return holders;
-		}
-		catch (KeeperException.NoNodeException ex) {
-			return List.of();
-		}
-		catch (Exception ex) {
-			throw ZkExceptionTranslator.translate(ex, this.path);
-		}
+		return this.locks.identifiers(this.path, (children) -> children);
 	}
 
 	/**

@@ -4,7 +4,6 @@ import io.zkboot.coordination.ZkLocks;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.apache.curator.framework.CuratorFramework;
 
 /**
  * kazoo's {@code MultiNonBlockingLease}: at most {@code count} holders for a period, for a task a
