@@ -54,18 +54,4 @@ final class Hold {
 				this.state, this.released);
 	}
 
-	/**
-	 * What holds are held on: a lock or a semaphore, told of its holds' state changes.
-	 */
-	interface HoldOwner {
-
-		String path();
-
-		/** What the owner's nodes store: kazoo's identifier. */
-		String identifier();
-
-		void stateChanged(Hold hold, ZkLockState state);
-
-	}
-
 }

@@ -3,7 +3,6 @@ package io.zkboot.coordination;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
@@ -24,7 +23,7 @@ import java.util.concurrent.locks.Lock;
  * while the connection is SUSPENDED it is {@link ZkLockState#IN_DOUBT}, after the session is
  * lost {@link ZkLockState#LOST}, and the holder must still {@link #unlock()}.
  */
-public final class ZkLock implements Lock, Hold.HoldOwner {
+public final class ZkLock extends HoldOwner implements Lock {
 
 	private final ZkLocks locks;
 
@@ -39,8 +38,6 @@ public final class ZkLock implements Lock, Hold.HoldOwner {
 	private final Contenders contenders;
 
 	private final ConcurrentHashMap<Thread, Hold> holds = new ConcurrentHashMap<>();
-
-	private final List<ZkLockListener> listeners = new CopyOnWriteArrayList<>();
 
 	ZkLock(ZkLocks locks, String path, String kind, String identifier, String marker, Contenders contenders) {
 		this.locks = locks;
@@ -191,22 +188,6 @@ public final class ZkLock implements Lock, Hold.HoldOwner {
 	}
 
 	/**
-	 * Be told when a hold on this lock changes state with the connection.
-	 * @param listener the listener
-	 */
-	public void addListener(ZkLockListener listener) {
-		this.listeners.add(listener);
-	}
-
-	/**
-	 * Stop telling a listener.
-	 * @param listener the listener
-	 */
-	public void removeListener(ZkLockListener listener) {
-		this.listeners.remove(listener);
-	}
-
-	/**
 	 * The lock's path.
 	 * @return the path whose children are the contenders
 	 */
@@ -222,13 +203,6 @@ public final class ZkLock implements Lock, Hold.HoldOwner {
 	@Override
 	public String identifier() {
 		return this.identifier;
-	}
-
-	@Override
-	public void stateChanged(Hold hold, ZkLockState state) {
-		for (ZkLockListener listener : this.listeners) {
-			listener.stateChanged(this.path, hold.thread, state);
-		}
 	}
 
 	@Override

@@ -264,7 +264,7 @@ public class ZkLocks implements AutoCloseable {
 	 * when not, the wait goes on and the thread's interrupt flag is set again at the end
 	 * @return the hold, {@code null} when the time ran out
 	 */
-	Hold acquire(Hold.HoldOwner owner, String kind, String marker, Contenders contenders, long timeoutNanos,
+	Hold acquire(HoldOwner owner, String kind, String marker, Contenders contenders, long timeoutNanos,
 			boolean interruptible) throws InterruptedException {
 		byte[] data = owner.identifier().getBytes(StandardCharsets.UTF_8);
 		Observation observation = observation(ACQUIRE_OBSERVATION, owner.path(), kind).start();
@@ -496,7 +496,7 @@ public class ZkLocks implements AutoCloseable {
 		}
 	}
 
-	Hold held(Hold.HoldOwner owner, String kind, String nodePath) {
+	Hold held(HoldOwner owner, String kind, String nodePath) {
 		Hold hold = new Hold(owner, kind, nodePath, Thread.currentThread(),
 				observation(HOLD_OBSERVATION, owner.path(), kind).start());
 		this.holds.add(hold);

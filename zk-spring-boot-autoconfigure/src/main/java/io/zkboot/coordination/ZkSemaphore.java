@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.zkboot.core.ZkException;
@@ -25,7 +24,7 @@ import org.apache.zookeeper.KeeperException;
  * and acquires again gets no second lease (as kazoo's {@code acquire} returns at once). Session
  * loss is reported as for locks ({@link ZkLockListener}, {@link ZkLockLostEvent}).
  */
-public final class ZkSemaphore implements Hold.HoldOwner {
+public final class ZkSemaphore extends HoldOwner {
 
 	private final ZkLocks locks;
 
@@ -36,8 +35,6 @@ public final class ZkSemaphore implements Hold.HoldOwner {
 	private final ZkLock gate;
 
 	private final ConcurrentHashMap<Thread, Hold> leases = new ConcurrentHashMap<>();
-
-	private final List<ZkLockListener> listeners = new CopyOnWriteArrayList<>();
 
 	private volatile boolean pathAssured;
 
@@ -219,14 +216,6 @@ public final class ZkSemaphore implements Hold.HoldOwner {
 		return this.maxLeases;
 	}
 
-	/**
-	 * Be told when a lease changes state with the connection.
-	 * @param listener the listener
-	 */
-	public void addListener(ZkLockListener listener) {
-		this.listeners.add(listener);
-	}
-
 	@Override
 	public String path() {
 		return this.path;
@@ -235,13 +224,6 @@ public final class ZkSemaphore implements Hold.HoldOwner {
 	@Override
 	public String identifier() {
 		return this.locks.identifier();
-	}
-
-	@Override
-	public void stateChanged(Hold hold, ZkLockState state) {
-		for (ZkLockListener listener : this.listeners) {
-			listener.stateChanged(this.path, hold.thread, state);
-		}
 	}
 
 	@Override
