@@ -1,5 +1,6 @@
 package io.zkboot.config;
 
+import org.apache.commons.logging.Log;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.embedded.EmbeddedZooKeeper;
 
@@ -38,12 +39,16 @@ final class BootstrapEmbeddedServer {
 	 * The embedded server's connect string, starting it on first use.
 	 * @param bootstrap the bootstrap context
 	 * @param embedded {@code zk.embedded.*}
+	 * @param logger a deferred log: the server's own line would be dropped this early, before the
+	 * logging system is initialized, so it is said here again
 	 * @return where to connect
 	 */
-	static String connectString(ConfigurableBootstrapContext bootstrap, ZkProperties.Embedded embedded) {
+	static String connectString(ConfigurableBootstrapContext bootstrap, ZkProperties.Embedded embedded, Log logger) {
 		if (!bootstrap.isRegistered(EmbeddedZooKeeper.class)) {
 			EmbeddedZooKeeper server = EmbeddedZooKeeper.start(embedded.getPort(), embedded.getDataDir(),
 					embedded.getProperties());
+			logger.info("Embedded ZooKeeper server listening on " + server.getConnectString()
+					+ ", started to load spring.config.import");
 			bootstrap.register(EmbeddedZooKeeper.class, InstanceSupplier.of(server));
 			bootstrap.register(HandOver.class, InstanceSupplier.of(new HandOver(server)));
 			bootstrap.addCloseListener((event) -> {

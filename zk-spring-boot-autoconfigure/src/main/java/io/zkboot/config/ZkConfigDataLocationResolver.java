@@ -7,7 +7,10 @@ import io.zkboot.client.ZkConnectString;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 
+import org.apache.commons.logging.Log;
+
 import org.springframework.boot.context.config.ConfigDataLocation;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.context.config.ConfigDataLocationResolver;
 import org.springframework.boot.context.config.ConfigDataLocationResolverContext;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -26,6 +29,16 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 
 	/** The prefix of the locations resolved here. */
 	public static final String PREFIX = "zk:";
+
+	private final Log logger;
+
+	/**
+	 * A resolver whose messages wait for the logging system, as Boot creates it.
+	 * @param logFactory Boot's deferred log factory
+	 */
+	public ZkConfigDataLocationResolver(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(ZkConfigDataLocationResolver.class);
+	}
 
 	@Override
 	public boolean isResolvable(ConfigDataLocationResolverContext context, ConfigDataLocation location) {
@@ -51,7 +64,8 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 		Binder binder = context.getBinder();
 		ZkProperties properties = binder.bindOrCreate("zk", ZkProperties.class);
 		String connectString = BootstrapEmbeddedServer.isWanted(binder, properties)
-				? BootstrapEmbeddedServer.connectString(context.getBootstrapContext(), properties.getEmbedded())
+				? BootstrapEmbeddedServer.connectString(context.getBootstrapContext(), properties.getEmbedded(),
+						this.logger)
 				: properties.getConnectString();
 		try {
 			ZkConnectString.parse(connectString);
