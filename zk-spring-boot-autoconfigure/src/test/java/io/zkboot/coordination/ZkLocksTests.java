@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -189,6 +192,60 @@ class ZkLocksTests {
 		assertThat(held.tryLock(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(held.isHeldByCurrentThread()).isTrue();
 		held.unlock();
+	}
+
+	@Test
+	void aLockPathRemovedBetweenAcquiresIsMadeAgain() throws Exception {
+		CuratorFramework client = zk.client();
+		ZkLock lock = zk.locks(client, "worker-1").lock("/locks/remade/lock");
+		lock.lock();
+		lock.unlock();
+		// as the server removes an empty container; the ACL read for the path is kept by the locks
+		client.delete().deletingChildrenIfNeeded().forPath("/locks/remade");
+		lock.lock();
+		try {
+			assertThat(client.getChildren().forPath("/locks/remade/lock")).singleElement()
+				.asString()
+				.contains("__lock__");
+			assertThat(lock.isHeldByCurrentThread()).isTrue();
+		}
+		finally {
+			lock.unlock();
+		}
+		assertThat(client.getChildren().forPath("/locks/remade/lock")).isEmpty();
+	}
+
+	@Test
+	void contenderNodesGetTheLockPathsAcl() throws Exception {
+		CuratorFramework client = zk.client();
+		List<ACL> acl = List.of(new ACL(ZooDefs.Perms.ALL, ZooDefs.Ids.ANYONE_ID_UNSAFE),
+				new ACL(ZooDefs.Perms.READ, new Id("ip", "127.0.0.2")));
+		client.create().withACL(acl).forPath("/locks/acl");
+		ZkLock lock = zk.locks(client, "worker-1").lock("/locks/acl");
+		for (int i = 0; i < 2; i++) {
+			lock.lock();
+			try {
+				String node = client.getChildren().forPath("/locks/acl").get(0);
+				assertThat(client.getACL().forPath("/locks/acl/" + node)).containsExactlyInAnyOrderElementsOf(acl);
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+	}
+
+	@Test
+	void aNodeDeletedRightAfterTheLockIsHadIsALostLock() throws Exception {
+		CuratorFramework client = zk.client();
+		CuratorFramework other = zk.client();
+		ZkLock lock = zk.locks(client, "holder").lock("/locks/deleted-at-once");
+		for (int i = 0; i < 20; i++) {
+			lock.lock();
+			String node = client.getChildren().forPath("/locks/deleted-at-once").get(0);
+			other.delete().forPath("/locks/deleted-at-once/" + node);
+			await().pollInSameThread().atMost(Duration.ofSeconds(5)).until(() -> lock.getState() == ZkLockState.LOST);
+			lock.unlock();
+		}
 	}
 
 	@Test
