@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +26,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Python scripts with kazoo, each in a process of its own, for interoperability tests
- * ({@code @RegisterExtension static Kazoo kazoo = new Kazoo();}). The test class is skipped
- * with a message where no {@code python3} with kazoo is installed (Debian:
+ * ({@code @RegisterExtension static Kazoo kazoo = new Kazoo();}). Each test is skipped with a
+ * message where no {@code python3} with kazoo is installed (Debian:
  * {@code apt-get install python3-kazoo}); every script still running after a test is killed.
  *
  * <p>Each script starts connected: {@code zk} is a started {@code KazooClient} with a 4 s
  * session, {@code say(*words)} prints one line at once, {@code wait_for(line)} reads its input
  * until that line comes.
  */
-final class Kazoo implements BeforeAllCallback, AfterEachCallback {
+final class Kazoo implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -52,6 +53,9 @@ final class Kazoo implements BeforeAllCallback, AfterEachCallback {
 			    sys.exit(0)
 			""";
 
+	private static final String MISSING = "python3 with kazoo is not installed (apt-get install python3-kazoo): "
+			+ "kazoo interop test skipped";
+
 	private String python;
 
 	private Path dir;
@@ -61,9 +65,16 @@ final class Kazoo implements BeforeAllCallback, AfterEachCallback {
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
 		this.python = Stream.of("python3", "/usr/bin/python3").filter(Kazoo::hasKazoo).findFirst().orElse(null);
-		assumeTrue(this.python != null,
-				"python3 with kazoo is not installed (apt-get install python3-kazoo): kazoo interop tests skipped");
+		if (this.python == null) {
+			System.err.println(context.getDisplayName() + ": " + MISSING);
+		}
 		this.dir = Files.createTempDirectory("kazoo");
+	}
+
+	/** Each test is skipped on its own, so the build's report counts and names the skipped tests. */
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		assumeTrue(this.python != null, MISSING);
 	}
 
 	/**
