@@ -217,7 +217,7 @@ class KazooCoordinationInteropTests {
 
 			@Override
 			public void revoked(ZkLeaderElection election) {
-				terms.get(id)[1] = System.nanoTime();
+				terms.computeIfPresent(id, (key, term) -> new long[] { term[0], System.nanoTime() });
 			}
 		});
 	}
