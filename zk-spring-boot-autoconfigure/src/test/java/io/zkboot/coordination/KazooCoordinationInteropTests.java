@@ -68,11 +68,12 @@ class KazooCoordinationInteropTests {
 		python.expect("ready");
 		ZkLock lock = zk.locks(client, "java").lock("/interop/lock");
 		python.send("go");
+		String record = "/interop/record/turn-";
 		for (int i = 0; i < 50; i++) {
 			lock.lock();
 			try {
-				client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL).forPath("/interop/record/turn-", bytes("enter java"));
-				client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL).forPath("/interop/record/turn-", bytes("exit java"));
+				client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL).forPath(record, bytes("enter java"));
+				client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL).forPath(record, bytes("exit java"));
 			}
 			finally {
 				lock.unlock();
@@ -80,22 +81,22 @@ class KazooCoordinationInteropTests {
 		}
 		python.expect("done");
 		python.finish();
-		List<String> record = new ArrayList<>();
+		List<String> turns = new ArrayList<>();
 		for (String turn : client.getChildren().forPath("/interop/record").stream().sorted().toList()) {
-			record.add(CoordinationServer.text(client.getData().forPath("/interop/record/" + turn)));
+			turns.add(CoordinationServer.text(client.getData().forPath("/interop/record/" + turn)));
 		}
-		assertThat(record).hasSize(200);
+		assertThat(turns).hasSize(200);
 		int handovers = 0;
-		for (int i = 0; i < record.size(); i += 2) {
-			String holder = record.get(i).substring("enter ".length());
-			assertThat(record.subList(i, i + 2)).as("turn %d of %s", i / 2, record)
+		for (int i = 0; i < turns.size(); i += 2) {
+			String holder = turns.get(i).substring("enter ".length());
+			assertThat(turns.subList(i, i + 2)).as("turn %d of %s", i / 2, turns)
 				.containsExactly("enter " + holder, "exit " + holder);
-			if (i > 0 && !record.get(i - 1).equals("exit " + holder)) {
+			if (i > 0 && !turns.get(i - 1).equals("exit " + holder)) {
 				handovers++;
 			}
 		}
-		assertThat(record).filteredOn("enter py"::equals).hasSize(50);
-		assertThat(record).filteredOn("enter java"::equals).hasSize(50);
+		assertThat(turns).filteredOn("enter py"::equals).hasSize(50);
+		assertThat(turns).filteredOn("enter java"::equals).hasSize(50);
 		// both wait in one queue, served in order: while both are at it, the lock changes hands every turn
 		assertThat(handovers).as("turns that went to the other language").isGreaterThan(50);
 		assertThat(client.getChildren().forPath("/interop/lock")).isEmpty();
@@ -147,7 +148,8 @@ class KazooCoordinationInteropTests {
 					});
 					python.forEach((id, script) -> {
 						// a kazoo leader leads until its process dies: its leader function never returns
-						if (script.lines().stream().anyMatch((line) -> line.startsWith("leading")) && script.isAlive()) {
+						boolean led = script.lines().stream().anyMatch((line) -> line.startsWith("leading"));
+						if (led && script.isAlive()) {
 							leaders.add(id);
 						}
 					});
@@ -192,7 +194,10 @@ class KazooCoordinationInteropTests {
 			sampler.get(10, TimeUnit.SECONDS);
 			assertThat(samples.get()).isGreaterThan(1000);
 			assertThat(overlaps).as("samples with more than one leader, first %s", firstOverlap).hasValue(0);
-			List<String> order = terms.keySet().stream().sorted((a, b) -> Long.compare(terms.get(a)[0], terms.get(b)[0])).toList();
+			List<String> order = terms.keySet()
+				.stream()
+				.sorted((a, b) -> Long.compare(terms.get(a)[0], terms.get(b)[0]))
+				.toList();
 			assertThat(order).containsExactly("py1", "java1", "py2", "java2");
 			for (int i = 1; i < order.size(); i++) {
 				long[] previous = terms.get(order.get(i - 1));

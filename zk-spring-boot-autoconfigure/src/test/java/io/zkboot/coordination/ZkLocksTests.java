@@ -332,7 +332,8 @@ class ZkLocksTests {
 				ours.unlock();
 			});
 			waiter.start();
-			await().atMost(Duration.ofSeconds(5)).until(() -> zk.client().getChildren().forPath("/locks/curator").size() == 2);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> zk.client().getChildren().forPath("/locks/curator").size() == 2);
 			assertThat(locked.await(300, TimeUnit.MILLISECONDS)).as("ours got in past Curator's holder").isFalse();
 			curator.release();
 			assertThat(locked.await(5, TimeUnit.SECONDS)).as("ours got the lock Curator released").isTrue();
@@ -353,7 +354,8 @@ class ZkLocksTests {
 	 * kazoo's {@code extra_lock_patterns} has the same one-way reach. Enable to see it fail.
 	 */
 	@Test
-	@Disabled("Curator does not count kazoo-named contenders: with \"-lock-\" ours waits for Curator, not Curator for ours")
+	@Disabled("Curator does not count kazoo-named contenders: with \"-lock-\" ours waits for Curator, "
+			+ "not Curator for ours")
 	void anInterProcessMutexWaitsForALockWithCuratorsPattern() throws Exception {
 		InterProcessMutex curator = new InterProcessMutex(zk.client(), "/locks/curator-waits");
 		ZkLock ours = zk.locks(zk.client(), "ours").lock("/locks/curator-waits", List.of("-lock-"));
