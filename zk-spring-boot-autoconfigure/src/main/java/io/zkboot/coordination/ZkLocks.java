@@ -136,7 +136,11 @@ public class ZkLocks implements AutoCloseable {
 	/**
 	 * The exclusive lock at a path that also counts other implementations' contenders (kazoo's
 	 * {@code extra_lock_patterns}): with {@code "-lock-"}, Curator's {@code InterProcessMutex}
-	 * contenders on the same path exclude this lock's holders.
+	 * contenders on the same path exclude this lock's holders. The reach is one-way, as kazoo's:
+	 * Curator orders a lock path's children by the text after {@code "lock-"}, so it sorts this
+	 * lock's {@code __lock__} contenders after its own and an {@code InterProcessMutex} does not
+	 * wait for them. Use it to let a lock wait for Curator's holders, not to share one lock with
+	 * Curator processes.
 	 * @param path the lock's path
 	 * @param extraLockPatterns markers before the 10-digit sequence of other contenders to count
 	 * @return the lock

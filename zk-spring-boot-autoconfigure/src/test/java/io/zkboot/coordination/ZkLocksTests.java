@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.locks.InterProcessMutex;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
@@ -386,6 +387,38 @@ class ZkLocksTests {
 		assertThatExceptionOfType(io.zkboot.core.ZkException.class)
 			.isThrownBy(() -> zk.locks(client, "d").semaphore("/sem/pool", 3).tryAcquire())
 			.withMessageContaining("Inconsistent max leases at /sem/pool: 2 stored, 3 expected");
+	}
+
+
+	@Test
+	void withCuratorsPatternALockWaitsForAnInterProcessMutexHolder() throws Exception {
+		InterProcessMutex curator = new InterProcessMutex(zk.client(), "/locks/curator");
+		ZkLock ours = zk.locks(zk.client(), "ours").lock("/locks/curator", List.of("-lock-"));
+		ZkLock blind = zk.locks(zk.client(), "blind").lock("/locks/curator");
+		curator.acquire();
+		try {
+			assertThat(ours.tryLock(300, TimeUnit.MILLISECONDS)).as("ours got in past Curator's holder").isFalse();
+			assertThat(blind.tryLock()).as("without the pattern Curator's contenders are not counted").isTrue();
+			blind.unlock();
+			CountDownLatch locked = new CountDownLatch(1);
+			Thread waiter = new Thread(() -> {
+				ours.lock();
+				locked.countDown();
+				ours.unlock();
+			});
+			waiter.start();
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> zk.client().getChildren().forPath("/locks/curator").size() == 2);
+			assertThat(locked.await(300, TimeUnit.MILLISECONDS)).as("ours got in past Curator's holder").isFalse();
+			curator.release();
+			assertThat(locked.await(5, TimeUnit.SECONDS)).as("ours got the lock Curator released").isTrue();
+			waiter.join();
+		}
+		finally {
+			if (curator.isOwnedByCurrentThread()) {
+				curator.release();
+			}
+		}
 	}
 
 }
