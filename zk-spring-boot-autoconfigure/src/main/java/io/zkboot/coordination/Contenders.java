@@ -70,6 +70,23 @@ final class Contenders {
 	}
 
 	/**
+	 * Whether no contender that excludes this lock's contenders comes before a given one.
+	 * @param children the lock path's children
+	 * @param contender a child
+	 * @return true when it was first among them
+	 */
+	boolean isFirst(List<String> children, String contender) {
+		String first = sequence(this.all, contender);
+		for (String child : children) {
+			String sequence = sequence(this.excluding, child);
+			if (sequence != null && sequence.compareTo(first) < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Every contender of any marker this lock knows, ordered by sequence.
 	 * @param children the lock path's children
 	 * @return the contenders' node names, first holder first

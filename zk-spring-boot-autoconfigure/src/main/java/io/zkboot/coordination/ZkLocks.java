@@ -30,6 +30,7 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.OpResult;
+import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
@@ -351,6 +352,11 @@ public class ZkLocks implements AutoCloseable {
 						continue;
 					}
 					wakeup.await((timeoutNanos > 0) ? remaining : -1);
+					// sequence numbers only grow: when the one before us was first and is gone, we are
+					if (wakeup.deleted(predecessor) && contenders.isFirst(children, predecessor)) {
+						done = true;
+						return node;
+					}
 				}
 				catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException ex) {
 					if (!awaitConnection(deadline, timeoutNanos)) {
@@ -668,8 +674,17 @@ public class ZkLocks implements AutoCloseable {
 
 		private boolean woken;
 
+		private WatchedEvent event;
+
 		synchronized void reset() {
 			this.woken = false;
+			this.event = null;
+		}
+
+		/** Whether what woke this was the deletion of the named node (not a connection change). */
+		synchronized boolean deleted(String node) {
+			return this.event != null && this.event.getType() == Watcher.Event.EventType.NodeDeleted
+					&& node.equals(ZKPaths.getNodeFromPath(this.event.getPath()));
 		}
 
 		synchronized void wake() {
@@ -678,7 +693,8 @@ public class ZkLocks implements AutoCloseable {
 		}
 
 		@Override
-		public void process(org.apache.zookeeper.WatchedEvent event) {
+		public synchronized void process(WatchedEvent event) {
+			this.event = event;
 			wake();
 		}
 
