@@ -76,6 +76,12 @@ public class ZkLocks implements AutoCloseable {
 	/** The observation from acquiring to releasing, and so the lock-hold timer's name. */
 	public static final String HOLD_OBSERVATION = "zk.lock.hold";
 
+	/**
+	 * How old a hold is before its node is watched for deletion by someone else: short holds
+	 * (most locks) cost no fourth request, and a deletion is noticed at most this late.
+	 */
+	private static final long NODE_WATCH_DELAY_MILLIS = 100;
+
 	private final CuratorFramework client;
 
 	private final String identifier;
@@ -528,14 +534,18 @@ public class ZkLocks implements AutoCloseable {
 		Hold hold = new Hold(owner, kind, nodePath, Thread.currentThread(),
 				observation(HOLD_OBSERVATION, owner.path(), kind).start());
 		this.holds.add(hold);
-		watchNode(hold);
+		this.executor.schedule(() -> {
+			if (!hold.released) {
+				watchNode(hold);
+			}
+		}, NODE_WATCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
 		return hold;
 	}
 
 	/**
-	 * Notice when the node of a hold is deleted by someone else. The watch is set in the
-	 * background: the caller holds the lock as soon as it has seen itself first, and its next
-	 * request (the delete of an unlock) is sent after this one on the same connection.
+	 * Notice when the node of a hold is deleted by someone else (set once the hold is
+	 * {@value #NODE_WATCH_DELAY_MILLIS} ms old, in the background; a node already gone makes the
+	 * hold LOST).
 	 */
 	private void watchNode(Hold hold) {
 		Watcher watcher = (event) -> {
