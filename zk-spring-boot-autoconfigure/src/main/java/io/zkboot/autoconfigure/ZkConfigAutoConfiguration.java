@@ -33,7 +33,7 @@ public class ZkConfigAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConfigurationPropertiesRebinder zkConfigurationPropertiesRebinder(ApplicationContext context) {
+	static ConfigurationPropertiesRebinder zkConfigurationPropertiesRebinder(ApplicationContext context) {
 		return new ConfigurationPropertiesRebinder(context);
 	}
 
