@@ -3,6 +3,7 @@ package io.zkboot.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zkboot.client.ZkClientSettings;
 import io.zkboot.client.ZkConnectString;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
@@ -17,9 +18,9 @@ import org.springframework.util.StringUtils;
 /**
  * Resolves {@code zk:} locations of {@code spring.config.import}: {@code zk:/config/myapp},
  * several paths separated by {@code ;} ({@code zk:/config/shared;/config/myapp}, the later
- * one winning), and {@code optional:zk:...}. ZooKeeper is found with {@code zk.connect-string},
- * {@code zk.namespace}, {@code zk.connection-timeout}, {@code zk.startup.*}, {@code zk.auth.*} and {@code zk.tls.*},
- * bound to {@link ZkProperties} as for the application's client; with
+ * one winning), and {@code optional:zk:...}. ZooKeeper is found with {@code zk.*} (and
+ * {@code zk.startup.*}), bound to {@link ZkProperties} and turned into
+ * {@link ZkClientSettings} as for the application's client; with
  * {@code zk.embedded.enabled=true} and no connect string, on the embedded server, started for it.
  */
 public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<ZkConfigDataResource> {
@@ -59,11 +60,7 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("zk.connect-string", connectString, ex.getMessage());
 		}
-		ZkProperties.Auth auth = properties.getAuth();
-		ZkProperties.Tls tls = properties.getTls();
-		return new ZkConfigConnection(connectString, properties.getNamespace(), properties.getConnectionTimeout(),
-				auth.isEnabled() ? auth.getScheme() : null, auth.isEnabled() ? auth.credentials() : null,
-				tls.isEnabled() ? tls.toTlsConfig() : null, properties.getStartup().getWait(),
+		return new ZkConfigConnection(ZkClientSettings.of(properties, connectString), properties.getStartup().getWait(),
 				properties.getStartup().isFailFast());
 	}
 
