@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.config.ConfigurationPropertiesRebinder;
+import io.zkboot.config.ZkConfigProperties;
 import io.zkboot.config.ZkConfigRefresher;
 import org.apache.curator.framework.CuratorFramework;
 

@@ -19,17 +19,44 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 
 	private final boolean optional;
 
+	private final boolean defaultContext;
+
+	private final String profile;
+
 	/**
 	 * Creates the resource.
 	 * @param path the node's path
 	 * @param connection where to find ZooKeeper
 	 * @param optional whether a missing node (or an unreachable server) is ignored
+	 * @param defaultContext whether the node is a default context of {@code zk:} without
+	 * a path, which may be missing
+	 * @param profile the profile of a profile-specific default context, or {@code null}
 	 */
-	public ZkConfigDataResource(String path, ZkConfigConnection connection, boolean optional) {
+	public ZkConfigDataResource(String path, ZkConfigConnection connection, boolean optional, boolean defaultContext,
+			String profile) {
 		super(optional);
 		this.path = path;
 		this.connection = connection;
 		this.optional = optional;
+		this.defaultContext = defaultContext;
+		this.profile = profile;
+	}
+
+	/**
+	 * Whether a missing node gives an empty, watched property source rather than failing
+	 * startup: with {@code optional:zk:}, and for the default contexts.
+	 * @return true when the node may be missing
+	 */
+	public boolean isMissingAllowed() {
+		return this.optional || this.defaultContext;
+	}
+
+	/**
+	 * The profile of a profile-specific default context.
+	 * @return the profile, or {@code null}
+	 */
+	public String getProfile() {
+		return this.profile;
 	}
 
 	/**
