@@ -1,11 +1,13 @@
 package io.zkboot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
 import io.zkboot.client.ZkConnectionDetails;
-import io.zkboot.client.ZkAclMode;
+import io.zkboot.client.ZkBootstrapClient;
+import io.zkboot.client.ZkClientSettings;
 import io.zkboot.client.ZkConnectString;
 import io.zkboot.client.ZkConnectionAwaiter;
 import io.zkboot.client.ZkConnectionStateTracker;
@@ -16,8 +18,6 @@ import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
-import org.apache.curator.retry.BoundedExponentialBackoffRetry;
-import org.apache.zookeeper.client.ZKClientConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,23 +49,32 @@ public class ZkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ACLProvider zkAclProvider(ZkProperties properties) {
-		boolean authenticated = properties.getAuth().isEnabled();
-		ZkAclMode mode = (properties.getAcl().getMode() != null) ? properties.getAcl().getMode()
-				: ZkAclMode.defaultFor(authenticated);
-		return mode.provider(authenticated);
+		return ZkClientSettings.of(properties, properties.getConnectString()).aclProvider();
 	}
 
+	/**
+	 * The client: the {@code zk:} configuration loader's, when it made one and this one would
+	 * be built alike (its session is kept), else one built from {@code zk.*} by
+	 * {@link ZkClientSettings#builder()}, the loader's code, and the customizers.
+	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CuratorFramework curatorFramework(ZkProperties properties, ZkConnectionDetails connectionDetails,
 			ACLProvider aclProvider, ObjectProvider<CuratorFrameworkBuilderCustomizer> customizers,
-			ObjectProvider<ZkStartupWaited> startupWaited) {
+			ObjectProvider<ZkStartupWaited> startupWaited, ObjectProvider<ZkBootstrapClient> bootstrapClient) {
 		String connectString = connectionDetails.getConnectString();
 		check(connectString, connectionDetails);
-		CuratorFrameworkFactory.Builder builder = builder(properties, connectString).aclProvider(aclProvider);
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		CuratorFramework client = builder.build();
-		client.start();
+		ZkClientSettings settings = ZkClientSettings.of(properties, connectString);
+		List<CuratorFrameworkBuilderCustomizer> builderCustomizers = customizers.orderedStream().toList();
+		ZkBootstrapClient loaders = bootstrapClient.getIfAvailable();
+		CuratorFramework client = (loaders != null)
+				? loaders.adopt(settings, aclProvider, !builderCustomizers.isEmpty()) : null;
+		if (client == null) {
+			CuratorFrameworkFactory.Builder builder = settings.builder().aclProvider(aclProvider);
+			builderCustomizers.forEach((customizer) -> customizer.customize(builder));
+			client = builder.build();
+			client.start();
+		}
 		try {
 			ZkStartupWaited waited = startupWaited.getIfAvailable();
 			new ZkConnectionAwaiter(properties.getStartup().getWait(), properties.getStartup().isFailFast())
@@ -94,28 +103,6 @@ public class ZkAutoConfiguration {
 			throw new IllegalStateException("Invalid ZooKeeper connect string '" + connectString + "' from "
 					+ connectionDetails.getClass().getName() + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private CuratorFrameworkFactory.Builder builder(ZkProperties properties, String connectString) {
-		ZkProperties.Retry retry = properties.getRetry();
-		CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
-			.connectString(connectString)
-			.namespace(properties.getNamespace())
-			.sessionTimeoutMs((int) properties.getSessionTimeout().toMillis())
-			.connectionTimeoutMs((int) properties.getConnectionTimeout().toMillis())
-			.retryPolicy(new BoundedExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(),
-					(int) retry.getMaxSleep().toMillis(), retry.getMaxRetries()))
-			.canBeReadOnly(properties.isReadOnly());
-		ZkProperties.Auth auth = properties.getAuth();
-		if (auth.isEnabled()) {
-			builder.authorization(auth.getScheme(), auth.credentials().getBytes());
-		}
-		ZKClientConfig clientConfig = new ZKClientConfig();
-		if (properties.getTls().isEnabled()) {
-			properties.getTls().toTlsConfig().applyTo(clientConfig);
-		}
-		builder.zkClientConfig(clientConfig);
-		return builder;
 	}
 
 	@Bean

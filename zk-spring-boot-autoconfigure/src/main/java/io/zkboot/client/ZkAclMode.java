@@ -54,25 +54,28 @@ public enum ZkAclMode {
 	}
 
 	/**
-	 * A Curator ACL provider giving every new node this mode's ACL.
+	 * A Curator ACL provider giving every new node this mode's ACL; two providers giving the
+	 * same ACL are equal.
 	 * @param authenticated whether the client has credentials
 	 * @return the provider
 	 */
 	public ACLProvider provider(boolean authenticated) {
-		List<ACL> acl = acl(authenticated);
-		return new ACLProvider() {
+		return new ModeAcl(acl(authenticated));
+	}
 
-			@Override
-			public List<ACL> getDefaultAcl() {
-				return acl;
-			}
+	/** Gives every node the same ACL; equal for equal ACLs. */
+	private record ModeAcl(List<ACL> acl) implements ACLProvider {
 
-			@Override
-			public List<ACL> getAclForPath(String path) {
-				return acl;
-			}
+		@Override
+		public List<ACL> getDefaultAcl() {
+			return this.acl;
+		}
 
-		};
+		@Override
+		public List<ACL> getAclForPath(String path) {
+			return this.acl;
+		}
+
 	}
 
 	/**

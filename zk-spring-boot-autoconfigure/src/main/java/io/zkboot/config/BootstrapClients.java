@@ -1,33 +1,42 @@
 package io.zkboot.config;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.zkboot.client.ZkBootstrapClient;
 import io.zkboot.client.ZkConnectionAwaiter;
+import io.zkboot.client.ZkClientSettings;
 import io.zkboot.client.ZkStartupWaited;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.zookeeper.client.ZKClientConfig;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The clients the config-data loader reads with, before the application context (and its
  * {@link CuratorFramework} bean) exists. A {@link CuratorFramework} registered in the
  * bootstrap registry is used for every connection setting, and left open; otherwise a client
- * is made for each connection setting, customized by the registered
- * {@link ZkBootstrapCustomizers}, kept in the bootstrap context and closed with it. When a
+ * is made for each connection setting, by the same {@link ZkClientSettings#builder()} as the
+ * application's client, customized by the registered {@link ZkBootstrapCustomizers}, and kept
+ * in the bootstrap context. When the bootstrap context closes, the first client made is handed
+ * to the application context ({@link ZkBootstrapClient}), the others are closed. When a
  * client did not connect within {@code zk.startup.wait}, the application's client is told so
  * ({@link ZkStartupWaited}) and does not wait the whole wait again.
  */
 final class BootstrapClients {
 
-	private final Map<ZkConfigConnection, CuratorFramework> clients = new ConcurrentHashMap<>();
+	private static final String HANDED_OVER = "zkBootstrapClient";
+
+	private final Map<ZkConfigConnection, CuratorFramework> clients = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private final Map<CuratorFramework, ZkStartupWaited> waitedInVain = new ConcurrentHashMap<>();
 
@@ -57,7 +66,7 @@ final class BootstrapClients {
 					.ifPresent((waited) -> event.getApplicationContext()
 						.getBeanFactory()
 						.registerSingleton("zkStartupWaited", waited));
-				clients.close();
+				clients.handOver(event.getApplicationContext());
 			});
 		}
 		return bootstrap.get(BootstrapClients.class);
@@ -82,23 +91,28 @@ final class BootstrapClients {
 	}
 
 	private CuratorFramework start(ZkConfigConnection connection) {
-		CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
-			.connectString(connection.connectString())
-			.namespace(connection.namespace())
-			.connectionTimeoutMs((int) connection.connectionTimeout().toMillis())
-			.retryPolicy(new RetryOneTime(100));
-		if (connection.authScheme() != null) {
-			builder.authorization(connection.authScheme(), connection.authCredentials().getBytes(StandardCharsets.UTF_8));
-		}
-		ZKClientConfig clientConfig = new ZKClientConfig();
-		if (connection.tls() != null) {
-			connection.tls().applyTo(clientConfig);
-		}
-		builder.zkClientConfig(clientConfig);
+		CuratorFrameworkFactory.Builder builder = connection.client().builder();
 		this.customizers.applyTo(builder);
 		CuratorFramework client = builder.build();
 		client.start();
 		return client;
+	}
+
+	/**
+	 * Hands the first client made here to the application context, which keeps its session
+	 * when its own client would be built alike; closes the others.
+	 */
+	private void handOver(ConfigurableApplicationContext context) {
+		Iterator<Map.Entry<ZkConfigConnection, CuratorFramework>> made = this.clients.entrySet().iterator();
+		if (made.hasNext()) {
+			Map.Entry<ZkConfigConnection, CuratorFramework> first = made.next();
+			ZkBootstrapClient handedOver = new ZkBootstrapClient(first.getValue(), first.getKey().client());
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			beanFactory.registerSingleton(HANDED_OVER, handedOver);
+			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(HANDED_OVER, handedOver::close);
+			made.remove();
+		}
+		close();
 	}
 
 	private void close() {

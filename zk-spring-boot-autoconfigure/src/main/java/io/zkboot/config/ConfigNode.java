@@ -16,9 +16,11 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
- * One imported node kept current in its {@link ZkPropertySource}. When the node changes, or a
+ * One imported node kept current in its {@link ZkPropertySource}, the one the environment
+ * holds now (a refresh of the environment may have replaced the first). When the node changes, or a
  * node read when following its property links changes, its properties are computed again
  * (links followed again, from the node's last good data), the property source is updated, the
  * beans covering the changed names are re-bound and a {@link ZkConfigChangedEvent} names
@@ -30,6 +32,8 @@ final class ConfigNode {
 	private static final Log logger = LogFactory.getLog(ConfigNode.class);
 
 	private final ZkPropertySource source;
+
+	private final MutablePropertySources sources;
 
 	private final CuratorFramework client;
 
@@ -50,14 +54,16 @@ final class ConfigNode {
 	/**
 	 * Creates the node; nothing is watched before its {@link #dataWatch()} starts.
 	 * @param source the node's property source
+	 * @param sources the environment's property sources, where the node's current one is
 	 * @param client the client to read and watch with
 	 * @param pool the pool the watches run on
 	 * @param rebinder re-binds the beans
 	 * @param publisher publishes the events
 	 */
-	ConfigNode(ZkPropertySource source, CuratorFramework client, Executor pool, ConfigurationPropertiesRebinder rebinder,
-			ApplicationEventPublisher publisher) {
+	ConfigNode(ZkPropertySource source, MutablePropertySources sources, CuratorFramework client, Executor pool,
+			ConfigurationPropertiesRebinder rebinder, ApplicationEventPublisher publisher) {
 		this.source = source;
+		this.sources = sources;
 		this.client = client;
 		this.pool = pool;
 		this.rebinder = rebinder;
@@ -75,9 +81,17 @@ final class ConfigNode {
 		});
 	}
 
+	/**
+	 * The node's property source the environment holds now: a refresh of the environment
+	 * (Spring Cloud's {@code /actuator/refresh}) replaces it with one loaded anew.
+	 */
+	private ZkPropertySource current() {
+		return (this.sources.get(this.source.getName()) instanceof ZkPropertySource now) ? now : this.source;
+	}
+
 	private synchronized void nodeRead(NodeSnapshot snapshot) {
 		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
-		boolean loaded = version == this.source.getVersion();
+		boolean loaded = version == current().getVersion();
 		if (this.closed || (loaded && this.stored != null)) {
 			return;
 		}
@@ -96,7 +110,7 @@ final class ConfigNode {
 	private synchronized void linkedNodeRead(NodeSnapshot snapshot) {
 		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
 		if (!this.closed && !Objects.equals(this.linked.get(snapshot.path()), version)) {
-			apply(this.source.getVersion());
+			apply(current().getVersion());
 		}
 	}
 
@@ -110,7 +124,8 @@ final class ConfigNode {
 					+ " stay as they are until the next change");
 			return;
 		}
-		Set<String> keys = this.source.replace(PropertyKeys.flatten(this.source.getPrefix(), followed.properties()),
+		ZkPropertySource current = current();
+		Set<String> keys = current.replace(PropertyKeys.flatten(this.source.getPrefix(), followed.properties()),
 				version);
 		watchLinked(followed.read());
 		if (keys.isEmpty()) {
@@ -119,7 +134,7 @@ final class ConfigNode {
 		followed.errors().forEach(this::report);
 		List<String> rebound = this.rebinder.rebind(keys);
 		logger.info("Configuration node " + this.source.getPath() + " changed " + keys + "; re-bound " + rebound);
-		this.publisher.publishEvent(new ZkConfigChangedEvent(this.source, this.source.getPath(), keys));
+		this.publisher.publishEvent(new ZkConfigChangedEvent(current, this.source.getPath(), keys));
 	}
 
 	private void report(String error) {

@@ -2,11 +2,15 @@ package io.zkboot.config;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindingPostProcessor;
 import org.springframework.boot.context.properties.bind.BindMethod;
@@ -20,16 +24,19 @@ import org.springframework.util.ClassUtils;
  * validation are those of startup). A name no longer in the environment resets the bean's
  * property covering it to what a fresh start would bind (see {@link RemovedProperties}).
  * Beans bound through their constructor (records, immutable classes) cannot change in place
- * and are left as they are, with a warning. The context's beans are looked for once, on the
- * first change.
+ * and are left as they are, with a warning. The beans are recorded as the bean factory
+ * initializes them (as a {@link BeanPostProcessor}), so a bean created late (lazy
+ * initialization) is re-bound too, and a change never looks through the context's beans.
+ * Beans of a scope other than singleton are not recorded: their scope makes them anew (a
+ * {@code @RefreshScope} bean is refreshed by its scope).
  */
-public class ConfigurationPropertiesRebinder {
+public class ConfigurationPropertiesRebinder implements BeanPostProcessor {
 
 	private static final Log logger = LogFactory.getLog(ConfigurationPropertiesRebinder.class);
 
 	private final ApplicationContext context;
 
-	private List<ConfigurationPropertiesBean> beans;
+	private final Map<String, ConfigurationPropertiesBean> beans = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the rebinder.
@@ -52,18 +59,31 @@ public class ConfigurationPropertiesRebinder {
 			.filter((key) -> !this.context.getEnvironment().containsProperty(key))
 			.map((key) -> ConfigurationPropertyName.adapt(key, '.'))
 			.toList();
-		return beans().stream()
+		return this.beans.values()
+			.stream()
 			.filter((bean) -> !below(bean, names).isEmpty())
 			.filter(this::rebindable)
 			.map((bean) -> rebind(bean, below(bean, removed)))
 			.toList();
 	}
 
-	private List<ConfigurationPropertiesBean> beans() {
-		if (this.beans == null) {
-			this.beans = List.copyOf(ConfigurationPropertiesBean.getAll(this.context).values());
+	@Override
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		if (isSingleton(beanName)) {
+			ConfigurationPropertiesBean properties = ConfigurationPropertiesBean.get(this.context, bean, beanName);
+			if (properties != null) {
+				this.beans.put(beanName, properties);
+			}
 		}
-		return this.beans;
+		return bean;
+	}
+
+	private boolean isSingleton(String beanName) {
+		if (!(this.context.getAutowireCapableBeanFactory() instanceof ConfigurableListableBeanFactory factory)
+				|| !factory.containsBeanDefinition(beanName)) {
+			return true;
+		}
+		return factory.getBeanDefinition(beanName).isSingleton();
 	}
 
 	private String rebind(ConfigurationPropertiesBean bean, List<ConfigurationPropertyName> removed) {

@@ -25,8 +25,8 @@ import org.springframework.core.env.PropertySource;
 /**
  * Loads a {@code zk:} location: one {@link ZkPropertySource} for the node and one for each
  * node below it, whose names are prefixed with the node's path below the imported node. A
- * missing node is "not found", so startup fails; with {@code optional:zk:} it gives an empty
- * property source that is watched (its properties arrive when the node is created). A server
+ * missing node is "not found", so startup fails; with {@code optional:zk:}, or for a default
+ * context of {@code zk:} without a path, it gives an empty property source that is watched (its properties arrive when the node is created). A server
  * not reached within {@code zk.startup.wait} fails startup with a {@link ZkStartupException};
  * with {@code optional:zk:} or {@code zk.startup.fail-fast=false} one warning is logged and
  * the node's empty property source is watched, so that its properties are bound once
@@ -56,13 +56,13 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 		try {
 			List<PropertySource<?>> sources = new ArrayList<>();
 			load(client, resource.getPath(), "", sources);
-			return new ConfigData(sources);
+			return configData(resource, sources);
 		}
 		catch (KeeperException.NoNodeException ex) {
-			if (resource.isOptionalImport()) {
+			if (resource.isMissingAllowed()) {
 				// watched like any other, so that the node's properties arrive when it is created
-				return new ConfigData(List.of(new ZkPropertySource(resource.getPath(), "", Map.of(),
-						ZkPropertySource.NEVER_READ)));
+				return configData(resource,
+						List.of(new ZkPropertySource(resource.getPath(), "", Map.of(), ZkPropertySource.NEVER_READ)));
 			}
 			throw new ConfigDataResourceNotFoundException(resource, ex);
 		}
@@ -84,8 +84,17 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 			throw failure;
 		}
 		this.logger.warn(failure.getMessage() + "; starting without it, its properties are bound once connected");
-		return new ConfigData(
+		return configData(resource,
 				List.of(new ZkPropertySource(resource.getPath(), "", Map.of(), ZkPropertySource.NEVER_READ)));
+	}
+
+	/**
+	 * The property sources, profile-specific for a profile's default context (so that they
+	 * come before the contexts without a profile, as Boot's profile-specific files do).
+	 */
+	private ConfigData configData(ZkConfigDataResource resource, List<PropertySource<?>> sources) {
+		return (resource.getProfile() != null) ? new ConfigData(sources, ConfigData.Option.PROFILE_SPECIFIC)
+				: new ConfigData(sources);
 	}
 
 	private void load(CuratorFramework client, String path, String prefix, List<PropertySource<?>> sources)

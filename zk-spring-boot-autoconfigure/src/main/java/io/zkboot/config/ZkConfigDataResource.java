@@ -3,7 +3,7 @@ package io.zkboot.config;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.zkboot.client.ZkTlsConfig;
+import io.zkboot.client.ZkClientSettings;
 
 import org.springframework.boot.context.config.ConfigDataResource;
 
@@ -19,17 +19,44 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 
 	private final boolean optional;
 
+	private final boolean defaultContext;
+
+	private final String profile;
+
 	/**
 	 * Creates the resource.
 	 * @param path the node's path
 	 * @param connection where to find ZooKeeper
 	 * @param optional whether a missing node (or an unreachable server) is ignored
+	 * @param defaultContext whether the node is a default context of {@code zk:} without
+	 * a path, which may be missing
+	 * @param profile the profile of a profile-specific default context, or {@code null}
 	 */
-	public ZkConfigDataResource(String path, ZkConfigConnection connection, boolean optional) {
+	public ZkConfigDataResource(String path, ZkConfigConnection connection, boolean optional, boolean defaultContext,
+			String profile) {
 		super(optional);
 		this.path = path;
 		this.connection = connection;
 		this.optional = optional;
+		this.defaultContext = defaultContext;
+		this.profile = profile;
+	}
+
+	/**
+	 * Whether a missing node gives an empty, watched property source rather than failing
+	 * startup: with {@code optional:zk:}, and for the default contexts.
+	 * @return true when the node may be missing
+	 */
+	public boolean isMissingAllowed() {
+		return this.optional || this.defaultContext;
+	}
+
+	/**
+	 * The profile of a profile-specific default context.
+	 * @return the profile, or {@code null}
+	 */
+	public String getProfile() {
+		return this.profile;
 	}
 
 	/**
@@ -75,22 +102,24 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 	/**
 	 * The settings of {@code zk.*} the loader connects with.
 	 *
-	 * @param connectString {@code zk.connect-string}
-	 * @param namespace {@code zk.namespace}, may be {@code null}
-	 * @param connectionTimeout {@code zk.connection-timeout}
-	 * @param authScheme {@code zk.auth.scheme}, or {@code null} without authentication
-	 * @param authCredentials {@code zk.auth.username:zk.auth.password}, or {@code null}
-	 * @param tls {@code zk.tls.*}, or {@code null} without TLS
+	 * @param client what the client is built from, as the application's client is
 	 * @param startupWait {@code zk.startup.wait}, how long to wait for the connection
 	 * @param failFast {@code zk.startup.fail-fast}: whether an unreachable server fails a
 	 * {@code zk:} import that is not optional
 	 */
-	public record ZkConfigConnection(String connectString, String namespace, Duration connectionTimeout,
-			String authScheme, String authCredentials, ZkTlsConfig tls, Duration startupWait, boolean failFast) {
+	public record ZkConfigConnection(ZkClientSettings client, Duration startupWait, boolean failFast) {
+
+		/**
+		 * Where the client connects.
+		 * @return the connect string
+		 */
+		public String connectString() {
+			return this.client.connectString();
+		}
 
 		@Override
 		public String toString() {
-			return this.connectString + ((this.namespace != null) ? " (namespace " + this.namespace + ")" : "");
+			return this.client.toString();
 		}
 
 	}

@@ -100,7 +100,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	}
 
 	private Stream<NodeWatch> watch(ZkPropertySource source) {
-		ConfigNode node = new ConfigNode(source, this.client, this.pool, this.rebinder, this.publisher);
+		ConfigNode node = new ConfigNode(source, this.environment.getPropertySources(), this.client, this.pool, this.rebinder, this.publisher);
 		this.nodes.add(node);
 		NodeWatch children = new NodeWatch(this.client, source.getPath(), WatchKind.CHILDREN, this.pool,
 				(snapshot) -> {

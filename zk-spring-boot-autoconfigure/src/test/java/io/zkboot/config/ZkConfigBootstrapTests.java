@@ -3,7 +3,9 @@ package io.zkboot.config;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
@@ -13,7 +15,13 @@ import io.zkboot.watch.ZkServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.utils.DefaultZookeeperFactory;
+import org.apache.curator.utils.ZookeeperFactory;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
@@ -100,6 +108,97 @@ class ZkConfigBootstrapTests {
 			assertThat(registered.getState()).isEqualTo(CuratorFrameworkState.STARTED);
 			assertThat(registered.checkExists().forPath("/bootstrap/registered/shop")).isNotNull();
 		}
+	}
+
+	@Test
+	void theLoadersClientIsBuiltFromZkPropertiesAndTheApplicationKeepsItsSession() throws Exception {
+		zk.set("/bootstrap/shared/shop", "{\"greeting\":\"shared\"}");
+		SessionsMade sessions = new SessionsMade();
+		List<CuratorFrameworkFactory.Builder> builders = new CopyOnWriteArrayList<>();
+		try (ConfigurableApplicationContext context = application(App.class)
+			.addBootstrapRegistryInitializer(ZkBootstrapCustomizers.of(sessions, builders::add))
+			.run("--spring.config.import=zk:/bootstrap/shared", "--zk.read-only=true", "--zk.acl.mode=read-only",
+					"--zk.retry.base-sleep=50ms", "--zk.session-timeout=7s")) {
+			assertThat(builders).singleElement().satisfies((builder) -> {
+				assertThat(builder.canBeReadOnly()).isTrue();
+				assertThat(builder.getSessionTimeoutMs()).isEqualTo(7000);
+				assertThat(builder.getAclProvider().getDefaultAcl()).isEqualTo(ZooDefs.Ids.READ_ACL_UNSAFE);
+				assertThat(builder.getRetryPolicy()).isInstanceOfSatisfying(BoundedExponentialBackoffRetry.class,
+						(retry) -> assertThat(retry.getBaseSleepTimeMs()).isEqualTo(50));
+			});
+			CuratorFramework client = context.getBean(CuratorFramework.class);
+			assertThat(sessions.made).singleElement()
+				.isSameAs(client.getZookeeperClient().getZooKeeper());
+			ShopProperties shop = context.getBean(ShopProperties.class);
+			zk.set("/bootstrap/shared/shop", "{\"greeting\":\"changed\"}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("changed"));
+			assertThat(sessions.made).hasSize(1);
+		}
+		assertThat(sessions.made).singleElement()
+			.satisfies((session) -> assertThat(session.getState()).isEqualTo(ZooKeeper.States.CLOSED));
+	}
+
+	@Test
+	void withACustomizerBeanTheApplicationBuildsItsOwnClientAndTheLoadersIsClosed() throws Exception {
+		zk.set("/bootstrap/own/shop", "{\"greeting\":\"own\"}");
+		SessionsMade sessions = new SessionsMade();
+		try (ConfigurableApplicationContext context = application(CustomizedApp.class)
+			.addBootstrapRegistryInitializer(ZkBootstrapCustomizers.of(sessions))
+			.run("--spring.config.import=zk:/bootstrap/own")) {
+			ZooKeeper loaders = sessions.made.iterator().next();
+			assertThat(context.getBean(CuratorFramework.class).getZookeeperClient().getZooKeeper())
+				.isNotSameAs(loaders);
+			assertThat(context.getBean(CustomizedApp.class).customized).isTrue();
+			assertThat(loaders.getState()).isEqualTo(ZooKeeper.States.CLOSED);
+		}
+	}
+
+	/** Records the ZooKeeper sessions a client opens. */
+	static final class SessionsMade implements CuratorFrameworkBuilderCustomizer {
+
+		final Set<ZooKeeper> made = new CopyOnWriteArraySet<>();
+
+		@Override
+		public void customize(CuratorFrameworkFactory.Builder builder) {
+			builder.zookeeperFactory(new ZookeeperFactory() {
+
+				@Override
+				public ZooKeeper newZooKeeper(String connectString, int sessionTimeout, Watcher watcher,
+						boolean canBeReadOnly) throws Exception {
+					return record(new DefaultZookeeperFactory().newZooKeeper(connectString, sessionTimeout, watcher,
+							canBeReadOnly));
+				}
+
+				@Override
+				public ZooKeeper newZooKeeper(String connectString, int sessionTimeout, Watcher watcher,
+						boolean canBeReadOnly, ZKClientConfig config) throws Exception {
+					return record(ZookeeperFactory.super.newZooKeeper(connectString, sessionTimeout, watcher,
+							canBeReadOnly, config));
+				}
+
+			});
+		}
+
+		private ZooKeeper record(ZooKeeper session) {
+			this.made.add(session);
+			return session;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ZkAutoConfiguration.class, ZkWatchAutoConfiguration.class,
+			ZkConfigAutoConfiguration.class })
+	@EnableConfigurationProperties(ShopProperties.class)
+	static class CustomizedApp {
+
+		volatile boolean customized;
+
+		@Bean
+		CuratorFrameworkBuilderCustomizer recordingCustomizer() {
+			return (builder) -> this.customized = true;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

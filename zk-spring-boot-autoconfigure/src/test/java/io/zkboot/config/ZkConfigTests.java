@@ -88,6 +88,25 @@ class ZkConfigTests {
 	}
 
 	@Test
+	void withLazyInitializationAChangeCreatesNoBeanAndABeanCreatedLaterIsReBoundToo() throws Exception {
+		zk.set("/config/lazy/db", "{\"url\":\"jdbc:x\"}");
+		zk.set("/config/lazy/shop", "{\"greeting\":\"hello\"}");
+		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/lazy",
+				"--spring.main.lazy-initialization=true")) {
+			ConfigEvents events = context.getBean(ConfigEvents.class);
+			zk.set("/config/lazy/db", "{\"url\":\"jdbc:y\"}");
+			await().atMost(WAIT).until(() -> events.changes.size() == 1);
+			String shopBean = context.getBeanNamesForType(ShopProperties.class)[0];
+			assertThat(context.getBeanFactory().containsSingleton(shopBean)).isFalse();
+			ShopProperties shop = context.getBean(ShopProperties.class);
+			assertThat(shop.getGreeting()).isEqualTo("hello");
+			zk.set("/config/lazy/shop", "{\"greeting\":\"hi\"}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("hi"));
+			assertThat(context.getBean(DbProperties.class).getUrl()).isEqualTo("jdbc:y");
+		}
+	}
+
+	@Test
 	void withTheEmbeddedServerConfigurationIsReadFromItAndTheApplicationUsesTheSameServer() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
 			.web(WebApplicationType.NONE)
