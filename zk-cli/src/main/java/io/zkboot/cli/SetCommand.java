@@ -10,19 +10,21 @@ import io.zkboot.core.ZkBadVersionException;
 import io.zkboot.core.ZkNode;
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
-import io.zkboot.tree.LiteralSyntaxException;
-import io.zkboot.tree.PythonLiteral;
+import io.zkboot.tree.PropertyLinkReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code zk set CONNECT PATH name=value ...}: update properties of a node, as zc.zk's
+ * {@code zk set CONNECT PATH NAME=VALUE ...}: update properties of a node, as zc.zk's
  * zookeeper_set_property. Values take the tree format's syntax ({@code threads=4},
- * {@code name='x'}, {@code flags=[1, 2]}); the path follows symbolic links.
+ * {@code name="'x'"}, {@code flags=[1, 2]}); {@code NAME->PATH} writes a symbolic link and
+ * {@code NAME=>PATH [PROPERTY]} a property link (checked to lead to a property); the path
+ * follows symbolic links.
  */
 @Command(name = "set", mixinStandardHelpOptions = true,
-		description = "Update properties of a node; values in the tree format's syntax.")
+		description = "Update properties of a node; values in the tree format's syntax, NAME->PATH a symbolic link, "
+				+ "NAME=>PATH [PROPERTY] a property link.")
 class SetCommand implements Callable<Integer> {
 
 	private static final int ATTEMPTS = 10;
@@ -33,18 +35,22 @@ class SetCommand implements Callable<Integer> {
 	@Parameters(index = "1", paramLabel = "PATH", description = "the node (symbolic links are followed)")
 	String path;
 
-	@Parameters(index = "2..*", arity = "1..*", paramLabel = "NAME=VALUE", description = "properties to set")
+	@Parameters(index = "2..*", arity = "1..*", paramLabel = "NAME=VALUE",
+			description = "properties to set: NAME=VALUE (a string quoted for the shell too: "
+					+ "message=\"'hi'\"), NAME->PATH or NAME=>PATH [PROPERTY]")
 	List<String> assignments;
 
 	@Override
 	public Integer call() {
-		Map<String, Object> changes = parse(this.assignments);
+		Assignments changes = Assignments.parse(this.assignments);
 		try (Connection zk = this.zooKeeper.open()) {
-			String resolved = new LinkResolver(new CuratorNodeReader(zk.client())).resolve(this.path);
+			CuratorNodeReader reader = new CuratorNodeReader(zk.client());
+			String resolved = new LinkResolver(reader).resolve(this.path);
+			changes.checkPropertyLinks(this.path, new PropertyLinkReader(reader));
 			for (int attempt = 1;; attempt++) {
 				ZkNode node = zk.template().get(resolved);
 				Map<String, Object> properties = new LinkedHashMap<>(NodeProperties.decode(node.data()));
-				properties.putAll(changes);
+				properties.putAll(changes.properties());
 				try {
 					zk.template().set(resolved, NodeProperties.encode(properties), node.stat().getVersion());
 					return 0;
@@ -56,26 +62,6 @@ class SetCommand implements Callable<Integer> {
 				}
 			}
 		}
-	}
-
-	private static Map<String, Object> parse(List<String> assignments) {
-		Map<String, Object> changes = new LinkedHashMap<>();
-		for (String assignment : assignments) {
-			int equals = assignment.indexOf('=');
-			if (equals <= 0) {
-				throw new CliException("expected NAME=VALUE, got: " + assignment);
-			}
-			String name = assignment.substring(0, equals).strip();
-			String value = assignment.substring(equals + 1).strip();
-			try {
-				changes.put(name, PythonLiteral.parse(value));
-			}
-			catch (LiteralSyntaxException ex) {
-				throw new CliException("bad value for " + name + " at column " + (ex.offset() + 1) + ": "
-						+ ex.reason());
-			}
-		}
-		return changes;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zk watch CONNECT PATH}: print a node's data now and at every change, until
+ * {@code zk watch CONNECT PATH}: print a node's data now ({@code exists}, or {@code does not
+ * exist}) and at every change ({@code created}, {@code changed}, {@code deleted}), until
  * interrupted.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -33,24 +35,33 @@ class WatchCommand implements Callable<Integer> {
 	String path;
 
 	@Override
-	public Integer call() throws InterruptedException {
+	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		CountDownLatch interrupted = new CountDownLatch(1);
+		AtomicBoolean initialized = new AtomicBoolean();
+		Thread ctrlC = new Thread(interrupted::countDown);
 		try (Connection zk = this.zooKeeper.open();
 				CuratorCache cache = CuratorCache.build(zk.client(), this.path,
 						CuratorCache.Options.SINGLE_NODE_CACHE)) {
 			cache.listenable()
 				.addListener(CuratorCacheListener.builder()
-					.forAll((type, before, after) -> print(out, type.name(), after))
+					.forAll((type, before, after) -> print(out,
+							(initialized.get() || type != CuratorCacheListener.Type.NODE_CREATED) ? type.name() : "exists",
+							after))
 					.forInitialized(() -> {
+						initialized.set(true);
 						if (cache.get(this.path).isEmpty()) {
 							out.println(Instant.now() + " " + this.path + " does not exist");
 						}
 					})
 					.build());
 			cache.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(interrupted::countDown));
+			Runtime.getRuntime().addShutdownHook(ctrlC);
 			interrupted.await();
+		}
+		catch (InterruptedException ex) {
+			Runtime.getRuntime().removeShutdownHook(ctrlC);
+			Thread.currentThread().interrupt();
 		}
 		return 0;
 	}

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "zk", mixinStandardHelpOptions = true, versionProvider = ZkCli.Version.class,
 		description = "Export, import and edit ZooKeeper trees (zc.zk's text format).",
-		subcommands = { ExportCommand.class, ImportCommand.class, SetCommand.class, ValidateCommand.class,
+		subcommands = { ExportCommand.class, ImportCommand.class, SetCommand.class, CreateCommand.class,
+				LnCommand.class, ValidateCommand.class,
 				GetCommand.class, LsCommand.class, RmCommand.class, WatchCommand.class,
 				CommandLine.HelpCommand.class })
 public final class ZkCli {

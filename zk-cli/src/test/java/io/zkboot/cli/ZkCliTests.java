@@ -1,7 +1,10 @@
 package io.zkboot.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The tool end to end against a real server.
@@ -46,6 +50,86 @@ class ZkCliTests {
 		assertThat(run.status()).isEqualTo(1);
 		assertThat(run.err()).startsWith("zk set: bad value for b at column 1").doesNotContain("\tat ");
 		assertThat(zk.data("/cli-bad/app")).isEqualTo("{\"a\":1}");
+	}
+
+	@Test
+	void aBareWordIsRefusedWithTheQuotingTheShellKeeps() throws Exception {
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-word/app", "{}".getBytes());
+		CliRun run = CliRun.of("set", zk.connect(), "/cli-word/app", "message=hi");
+		assertThat(run.status()).isEqualTo(1);
+		assertThat(run.err()).isEqualTo("zk set: bad value for message at column 1: unsupported expression: name 'hi' "
+				+ "(values must be literals); a string needs quotes the shell keeps: message=\"'hi'\"\n");
+		assertThat(CliRun.of("set", zk.connect(), "/cli-word/app", "message='hi'").status()).isZero();
+		assertThat(zk.data("/cli-word/app")).isEqualTo("{\"message\":\"hi\"}");
+	}
+
+	@Test
+	void setWritesSymbolicAndPropertyLinksAndRefusesAPropertyLinkLeadingNowhere() throws Exception {
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-links/shared", "{\"threads\":3}".getBytes());
+		zk.client().create().forPath("/cli-links/app", "{}".getBytes());
+		CliRun set = CliRun.of("set", zk.connect(), "/cli-links/app", "db->/cli-links/shared", "threads=>../shared",
+				"workers => /cli-links/shared threads");
+		assertThat(set.status()).as(set.err()).isZero();
+		assertThat(zk.data("/cli-links/app"))
+			.isEqualTo("{\"db ->\":\"/cli-links/shared\",\"threads =>\":\"../shared\",\"workers =>\":\"/cli-links/shared threads\"}");
+		CliRun bad = CliRun.of("set", zk.connect(), "/cli-links/app", "x=1", "size=>/cli-links/shared");
+		assertThat(bad.status()).isEqualTo(1);
+		assertThat(bad.err()).startsWith("zk set: bad property link 'size => /cli-links/shared': ").hasLineCount(1);
+		assertThat(zk.data("/cli-links/app")).doesNotContain("\"x\"");
+	}
+
+	@Test
+	void createMakesANodeWithPropertiesAndItsParentsOnlyWhenAsked() throws Exception {
+		CliRun noParent = CliRun.of("create", zk.connect(), "/cli-create/a/b", "threads=4");
+		assertThat(noParent.status()).isEqualTo(1);
+		assertThat(noParent.err()).isEqualTo("zk create: no parent node for /cli-create/a/b (-p creates missing parents)\n");
+		CliRun create = CliRun.of("create", "-p", zk.connect(), "/cli-create/a/b", "threads=4", "name='x'", "up->..");
+		assertThat(create.status()).as(create.err()).isZero();
+		assertThat(zk.data("/cli-create/a/b")).isEqualTo("{\"threads\":4,\"name\":\"x\",\"up ->\":\"..\"}");
+		assertThat(CliRun.of("create", zk.connect(), "/cli-create/empty").status()).isZero();
+		assertThat(zk.data("/cli-create/empty")).isEqualTo("{}");
+		CliRun again = CliRun.of("create", zk.connect(), "/cli-create/empty");
+		assertThat(again.status()).isEqualTo(1);
+		assertThat(again.err()).contains("/cli-create/empty").hasLineCount(1);
+	}
+
+	@Test
+	void lnSetsTheLinkOnItsParentAsZcZkDoesAndSetFollowsIt() throws Exception {
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-ln/databases/main", "{}".getBytes());
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-ln/retail", "{\"threads\":1}".getBytes());
+		assertThat(CliRun.of("ln", zk.connect(), "/cli-ln/databases/main", "/cli-ln/retail/db").status()).isZero();
+		assertThat(CliRun.of("ln", zk.connect(), "/cli-ln/databases/", "/cli-ln/retail/main").status()).isZero();
+		assertThat(zk.data("/cli-ln/retail"))
+			.isEqualTo("{\"threads\":1,\"db ->\":\"/cli-ln/databases/main\",\"main ->\":\"/cli-ln/databases/main\"}");
+		assertThat(CliRun.of("set", zk.connect(), "/cli-ln/retail/db", "size=2").status()).isZero();
+		assertThat(zk.data("/cli-ln/databases/main")).isEqualTo("{\"size\":2}");
+		CliRun noParent = CliRun.of("ln", zk.connect(), "/x", "/cli-ln/nowhere/link");
+		assertThat(noParent.status()).isEqualTo(1);
+		assertThat(noParent.err()).startsWith("zk ln: ").contains("/cli-ln/nowhere").hasLineCount(1);
+	}
+
+	@Test
+	void watchSaysAnExistingNodeExistsThenPrintsEachChange() throws Exception {
+		zk.client().create().creatingParentsIfNeeded().forPath("/cli-watch/app", "{\"a\":1}".getBytes());
+		StringWriter out = new StringWriter();
+		Thread watch = new Thread(() -> ZkCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+				"watch", zk.connect(), "/cli-watch/app"));
+		watch.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains(" exists /cli-watch/app {\"a\":1}"));
+			zk.client().setData().forPath("/cli-watch/app", "{\"a\":2}".getBytes());
+			await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains(" changed /cli-watch/app {\"a\":2}"));
+			zk.client().delete().forPath("/cli-watch/app");
+			await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains(" deleted /cli-watch/app"));
+			zk.client().create().forPath("/cli-watch/app", "{}".getBytes());
+			await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains(" created /cli-watch/app {}"));
+		}
+		finally {
+			watch.interrupt();
+			watch.join(10_000);
+		}
+		assertThat(watch.isAlive()).isFalse();
+		assertThat(out.toString()).doesNotContain(" created /cli-watch/app {\"a\":1}");
 	}
 
 	@Test
@@ -90,7 +174,7 @@ class ZkCliTests {
 	void wrongUsageIsStatusTwoAndEveryCommandHasHelp() {
 		assertThat(CliRun.of("ls").status()).isEqualTo(2);
 		assertThat(CliRun.of("frobnicate").status()).isEqualTo(2);
-		for (String command : new String[] { "export", "import", "set", "validate", "get", "ls", "rm", "watch" }) {
+		for (String command : new String[] { "export", "import", "set", "create", "ln", "validate", "get", "ls", "rm", "watch" }) {
 			CliRun help = CliRun.of(command, "--help");
 			assertThat(help.status()).isZero();
 			assertThat(help.out()).startsWith("Usage: zk " + command);
