@@ -66,7 +66,9 @@ public class ZkConnectionStateTracker implements ConnectionStateListener {
 	 * state stays LOST so that the first connection reads {@code LOST -> CONNECTED}.
 	 */
 	private synchronized void disconnected(ConnectionState newState) {
-		if (this.sessionId == 0 && this.state == ZkConnectionState.LOST) {
+		if (this.state == ZkConnectionState.LOST) {
+			// no session yet, or the last one is gone: until a new one connects, Curator's further
+			// SUSPENDED and LOST reports are about nothing this application still has
 			return;
 		}
 		record((newState == ConnectionState.SUSPENDED) ? ZkConnectionState.SUSPENDED : ZkConnectionState.LOST,
