@@ -48,6 +48,11 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 
 	@Override
 	public ConfigData load(ConfigDataLoaderContext context, ZkConfigDataResource resource) {
+		if (AotBuildTime.isProcessing()) {
+			// the build connects nowhere: the nodes are read when the processed application starts
+			this.logger.info(resource + " is not read during AOT processing; it is read at run time");
+			return new ConfigData(List.of());
+		}
 		CuratorFramework client = BootstrapClients.of(context.getBootstrapContext())
 			.connected(resource.getConnection());
 		if (client == null) {

@@ -104,7 +104,8 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 	private ZkConfigConnection connection(ConfigDataLocationResolverContext context) {
 		Binder binder = context.getBinder();
 		ZkProperties properties = binder.bindOrCreate("zk", ZkProperties.class);
-		String connectString = BootstrapEmbeddedServer.isWanted(binder, properties)
+		// AOT processing reads nothing (ZkConfigDataLoader), so it starts no embedded server either
+		String connectString = BootstrapEmbeddedServer.isWanted(binder, properties) && !AotBuildTime.isProcessing()
 				? BootstrapEmbeddedServer.connectString(context.getBootstrapContext(), properties.getEmbedded(),
 						this.logger)
 				: properties.getConnectString();

@@ -14,19 +14,29 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * Starts {@link ZkLeaderOnly} lifecycle beans when leadership is granted and stops them when it
  * is revoked. Such a bean is proxied so that the context does not start it itself
- * ({@code isAutoStartup()} answers false); its other methods are its own.
+ * ({@code isAutoStartup()} answers false); its other methods are its own. The proxy's class is
+ * also given to AOT processing ({@link #determineBeanType}), so that it is generated at build time,
+ * as Spring's own proxying post-processors do, and a native image has it.
  */
 public class ZkLeaderOnlyLifecycles
-		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, ZkLeadershipListener {
+		implements SmartInstantiationAwareBeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton,
+		ZkLeadershipListener {
 
 	private static final Log logger = LogFactory.getLog(ZkLeaderOnlyLifecycles.class);
+
+	/** Answers false to {@code isAutoStartup()}; one instance, so that every proxy class is alike. */
+	private static final MethodInterceptor NOT_AUTO_STARTUP = (invocation) -> invocation.getMethod()
+		.getName()
+		.equals("isAutoStartup") && invocation.getMethod().getParameterCount() == 0 ? Boolean.FALSE
+				: invocation.proceed();
 
 	private final List<Named> lifecycles = new ArrayList<>();
 
@@ -53,13 +63,33 @@ public class ZkLeaderOnlyLifecycles
 		}
 		ProxyFactory proxy = new ProxyFactory(bean);
 		proxy.setProxyTargetClass(true);
-		proxy.addAdvice((MethodInterceptor) (invocation) -> invocation.getMethod().getName().equals("isAutoStartup")
-				&& invocation.getMethod().getParameterCount() == 0 ? Boolean.FALSE : invocation.proceed());
+		proxy.addAdvice(NOT_AUTO_STARTUP);
 		return proxy.getProxy(bean.getClass().getClassLoader());
 	}
 
+	/**
+	 * The class of the proxy a leader-only lifecycle bean gets, so that AOT processing generates
+	 * it (and registers its hints); other beans keep their class.
+	 */
+	@Override
+	public Class<?> determineBeanType(Class<?> beanClass, String beanName) {
+		if (!SmartLifecycle.class.isAssignableFrom(beanClass) || !isLeaderOnly(beanClass, beanName)) {
+			return beanClass;
+		}
+		ProxyFactory proxy = new ProxyFactory();
+		proxy.setTargetClass(beanClass);
+		proxy.setInterfaces(ClassUtils.getAllInterfacesForClass(beanClass, beanClass.getClassLoader()));
+		proxy.setProxyTargetClass(true);
+		proxy.addAdvice(NOT_AUTO_STARTUP);
+		return proxy.getProxyClass(beanClass.getClassLoader());
+	}
+
 	private boolean isLeaderOnly(Object bean, String beanName) {
-		if (AnnotationUtils.findAnnotation(bean.getClass(), ZkLeaderOnly.class) != null) {
+		return isLeaderOnly(bean.getClass(), beanName);
+	}
+
+	private boolean isLeaderOnly(Class<?> beanClass, String beanName) {
+		if (AnnotationUtils.findAnnotation(beanClass, ZkLeaderOnly.class) != null) {
 			return true;
 		}
 		return this.beanFactory != null && this.beanFactory.containsBeanDefinition(beanName)

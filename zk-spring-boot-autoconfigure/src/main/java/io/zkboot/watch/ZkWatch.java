@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -32,10 +33,14 @@ import org.springframework.core.annotation.AliasFor;
  * &#64;ZkWatch(path = "/services/billing/providers", children = true)
  * void providersChanged(List&lt;String&gt; providers) { ... }
  * </pre>
+ *
+ * <p>For a native image, the method and the types bound from the data are registered for
+ * reflection by {@link ZkWatchReflectiveProcessor}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(ZkWatchReflectiveProcessor.class)
 public @interface ZkWatch {
 
 	/**
