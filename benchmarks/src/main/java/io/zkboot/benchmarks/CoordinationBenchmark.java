@@ -30,6 +30,8 @@ import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.locks.InterProcessMutex;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.CreateMode;
@@ -66,7 +68,7 @@ final class CoordinationBenchmark implements Benchmark {
 
 	private static final String ROOT = "/bench-coordination";
 
-	private static final int OPERATIONS = 300;
+	private static final int OPERATIONS = 1_000;
 
 	private static final int WARMUPS = 2;
 
@@ -413,7 +415,72 @@ final class CoordinationBenchmark implements Benchmark {
 		LatencyResult baseline = LatencyResult.of(name(), "delete to event, bare watch / graceful failover",
 				"bare ZooKeeper watch: delete() to NodeDeleted (baseline)", watches, TIMEOUT, null);
 		return List.of(baseline, LatencyResult.of(name(), "delete to event, bare watch / graceful failover",
-				"ZkLeaderElection: leader's close() to next granted", failovers, TIMEOUT, baseline));
+				"ZkLeaderElection: leader's close() to next granted", failovers, TIMEOUT, baseline),
+				LatencyResult.of(name(), "delete to event, bare watch / graceful failover",
+						"Curator LeaderLatch (peer): leader's close() to next isLeader()", curatorFailovers(clients),
+						TIMEOUT, baseline));
+	}
+
+	/** The same graceful failover with Curator's own election recipe, as a peer. */
+	private long[] curatorFailovers(List<CuratorFramework> clients) throws Exception {
+		String path = ROOT + "/graceful-curator";
+		BlockingQueue<LeaderLatch> granted = new LinkedBlockingQueue<>();
+		long[] grantedAt = new long[1];
+		List<LeaderLatch> latches = new ArrayList<>();
+		for (CuratorFramework client : clients.subList(0, 3)) {
+			latches.add(startedLatch(client, path, granted, grantedAt));
+		}
+		long[] failovers = new long[FAILOVERS];
+		try {
+			LeaderLatch leader = granted.poll(30, TimeUnit.SECONDS);
+			for (int round = 0; round < FAILOVER_WARMUP + FAILOVERS; round++) {
+				while (leader.getParticipants().size() < 3) {
+					Thread.sleep(1);
+				}
+				int index = latches.indexOf(leader);
+				long closing = System.nanoTime();
+				leader.close();
+				LeaderLatch next = granted.poll(30, TimeUnit.SECONDS);
+				if (next == null) {
+					throw new IllegalStateException("no LeaderLatch took over in 30 s");
+				}
+				synchronized (grantedAt) {
+					if (round >= FAILOVER_WARMUP) {
+						failovers[round - FAILOVER_WARMUP] = grantedAt[0] - closing;
+					}
+				}
+				latches.set(index, startedLatch(clients.get(index), path, granted, grantedAt));
+				leader = next;
+			}
+		}
+		finally {
+			for (LeaderLatch latch : latches) {
+				if (latch.getState() == LeaderLatch.State.STARTED) {
+					latch.close();
+				}
+			}
+		}
+		return failovers;
+	}
+
+	private static LeaderLatch startedLatch(CuratorFramework client, String path, BlockingQueue<LeaderLatch> granted,
+			long[] grantedAt) throws Exception {
+		LeaderLatch latch = new LeaderLatch(client, path);
+		latch.addListener(new LeaderLatchListener() {
+			@Override
+			public void isLeader() {
+				synchronized (grantedAt) {
+					grantedAt[0] = System.nanoTime();
+				}
+				granted.add(latch);
+			}
+
+			@Override
+			public void notLeader() {
+			}
+		});
+		latch.start();
+		return latch;
 	}
 
 	private List<LatencyResult> crashFailover(String connectString, List<CuratorFramework> clients) throws Exception {

@@ -33,6 +33,9 @@ final class Hold {
 
 	private final AtomicBoolean finished = new AtomicBoolean();
 
+	/** Whether its node is watched for deletion yet; only touched by the coordination thread. */
+	boolean watched;
+
 	Hold(HoldOwner owner, String kind, String nodePath, Thread thread, Observation observation) {
 		this.owner = owner;
 		this.kind = kind;

@@ -78,7 +78,8 @@ public class ZkLocks implements AutoCloseable {
 
 	/**
 	 * How old a hold is before its node is watched for deletion by someone else: short holds
-	 * (most locks) cost no fourth request, and a deletion is noticed at most this late.
+	 * (most locks) cost no fourth request, and a deletion is noticed at most about twice this
+	 * late (one sweep looks at every hold).
 	 */
 	private static final long NODE_WATCH_DELAY_MILLIS = 100;
 
@@ -127,6 +128,8 @@ public class ZkLocks implements AutoCloseable {
 			return thread;
 		});
 		executor.setRemoveOnCancelPolicy(true);
+		executor.scheduleWithFixedDelay(this::watchOldHolds, NODE_WATCH_DELAY_MILLIS, NODE_WATCH_DELAY_MILLIS,
+				TimeUnit.MILLISECONDS);
 		this.executor = executor;
 		client.getConnectionStateListenable().addListener(this.connectionListener);
 	}
@@ -534,12 +537,18 @@ public class ZkLocks implements AutoCloseable {
 		Hold hold = new Hold(owner, kind, nodePath, Thread.currentThread(),
 				observation(HOLD_OBSERVATION, owner.path(), kind).start());
 		this.holds.add(hold);
-		this.executor.schedule(() -> {
-			if (!hold.released) {
+		return hold;
+	}
+
+	/** Every {@value #NODE_WATCH_DELAY_MILLIS} ms: watch the nodes of the holds that have grown old enough. */
+	private void watchOldHolds() {
+		Instant old = Instant.now().minusMillis(NODE_WATCH_DELAY_MILLIS);
+		for (Hold hold : this.holds) {
+			if (!hold.released && !hold.watched && hold.since.isBefore(old)) {
+				hold.watched = true;
 				watchNode(hold);
 			}
-		}, NODE_WATCH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-		return hold;
+		}
 	}
 
 	/**
