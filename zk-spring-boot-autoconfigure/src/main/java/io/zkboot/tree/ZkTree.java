@@ -13,10 +13,10 @@ import io.zkboot.core.ZkNoNodeException;
 import io.zkboot.core.ZkObservations;
 import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ZKConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The tree operations of zc.zk on a live ZooKeeper: export a subtree as tree text, import a
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ZkTree {
 
-	private static final Logger logger = LoggerFactory.getLogger(ZkTree.class);
+	private static final Log logger = LogFactory.getLog(ZkTree.class);
 
 	private static final int LN_ATTEMPTS = 10;
 
@@ -130,7 +130,22 @@ public class ZkTree {
 		if (!options.dryRun()) {
 			new TreeImporter(template.getClient(), options.acl()).apply(plan);
 		}
-		return ImportResult.of(sourceName, base, plan, options.dryRun(), warnings);
+		ImportResult result = ImportResult.of(sourceName, base, plan, options.dryRun(), warnings);
+		log(result);
+		return result;
+	}
+
+	/** One line per import; a dry run's line lists what it would do, one change a line. */
+	private static void log(ImportResult result) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		StringBuilder line = new StringBuilder(result.dryRun() ? "Dry run of tree " : "Imported tree ")
+			.append(result.source()).append(" at ").append(result.basePath()).append(": ").append(result.summary());
+		if (result.dryRun()) {
+			result.messages().forEach((message) -> line.append(System.lineSeparator()).append("  ").append(message));
+		}
+		logger.info(line);
 	}
 
 	/** The largest request the client expects the server to take: its {@code jute.maxbuffer}. */
@@ -252,7 +267,7 @@ public class ZkTree {
 			throw first;
 		}
 		List<String> warnings = problems.stream().map(LinkProblem::message).toList();
-		warnings.forEach(warning -> logger.warn("{} (imported as zc.zk does; strict links refuse it)", warning));
+		warnings.forEach(warning -> logger.warn(warning + " (imported as zc.zk does; strict links refuse it)"));
 		return warnings;
 	}
 }
