@@ -10,6 +10,7 @@ import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkBadVersionException;
 import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkNoNodeException;
+import io.zkboot.core.ZkObservationConvention;
 import io.zkboot.core.ZkObservations;
 import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
@@ -57,7 +58,7 @@ public class ZkTree {
 
 	/**
 	 * Creates the tree operations on a template, observing imports and exports as
-	 * {@value ZkObservations#NAME} with the operations {@code importTree} and {@code exportTree}.
+	 * {@value ZkObservations#NAME} with the operations {@code import_tree} and {@code export_tree}.
 	 *
 	 * @param template            the template
 	 * @param observationRegistry where observations go
@@ -66,6 +67,16 @@ public class ZkTree {
 		this.template = template;
 		this.zookeeper = new CuratorNodeReader(template.getClient());
 		this.observations = new ZkObservations(observationRegistry);
+	}
+
+	/**
+	 * Sets the convention that names the observations of imports and exports and their key
+	 * values, in place of {@link io.zkboot.core.DefaultZkObservationConvention}.
+	 *
+	 * @param convention the convention, or {@code null} for the default one
+	 */
+	public void setObservationConvention(ZkObservationConvention convention) {
+		this.observations.setConvention(convention);
 	}
 
 	/**
@@ -91,7 +102,7 @@ public class ZkTree {
 	 * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
 	 */
 	public String export(String path, ExportOptions options) {
-		return observations.observe("exportTree", path,
+		return observations.observe("export_tree", path,
 				() -> TreeExport.text(read(path, options.ephemeral()), path, options.ephemeral(), options.name()));
 	}
 
@@ -116,7 +127,7 @@ public class ZkTree {
 	 *                             refuses a transaction
 	 */
 	public ImportResult importTree(String text, String sourceName, ImportOptions options) {
-		return observations.observe("importTree", options.basePath(), () -> importText(text, sourceName, options));
+		return observations.observe("import_tree", options.basePath(), () -> importText(text, sourceName, options));
 	}
 
 	private ImportResult importText(String text, String sourceName, ImportOptions options) {
