@@ -76,6 +76,10 @@ public final class ZkServerInfo {
 		catch (IOException | X509Exception.SSLContextException ex) {
 			throw new ZkException("four-letter word " + fourLetterWord + " to " + server + " failed: " + ex, null, ex);
 		}
+		// FourLetterWordMain ends every line with \n, a one-line answer (imok) too
+		if (answer.endsWith("\n")) {
+			answer = answer.substring(0, answer.length() - 1);
+		}
 		if (answer.contains("is not executed because it is not in the whitelist")) {
 			throw new ZkException("the server " + server + " does not allow the four-letter word " + fourLetterWord
 					+ " (see its 4lw.commands.whitelist): " + answer.trim(), null, null);

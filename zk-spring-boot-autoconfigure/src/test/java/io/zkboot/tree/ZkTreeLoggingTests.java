@@ -1,6 +1,7 @@
 package io.zkboot.tree;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.ZkTemplate;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -38,6 +41,9 @@ class ZkTreeLoggingTests {
 			  /b
 			""";
 
+	/** INFO lines of the tree and delete classes, in logback's pattern or in Spring Boot's. */
+	private static final Pattern OWN_INFO = Pattern.compile("\\bINFO\\b.*\\b(ZkTree|TreeImporter|RecursiveDeleter)\\b");
+
 	private static CuratorFramework client;
 
 	private static ZkTemplate template;
@@ -46,6 +52,8 @@ class ZkTreeLoggingTests {
 
 	@BeforeAll
 	static void start() throws Exception {
+		// applications started by other tests in this JVM may have left other levels behind
+		LoggingSystem.get(ZkTreeLoggingTests.class.getClassLoader()).setLogLevel("io.zkboot", LogLevel.INFO);
 		client = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
 			.sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
 		client.start();
@@ -57,6 +65,7 @@ class ZkTreeLoggingTests {
 	@AfterAll
 	static void stop() {
 		client.close();
+		LoggingSystem.get(ZkTreeLoggingTests.class.getClassLoader()).setLogLevel("io.zkboot", null);
 	}
 
 	@BeforeEach
@@ -67,7 +76,7 @@ class ZkTreeLoggingTests {
 	}
 
 	private static List<String> infoLines(CapturedOutput output) {
-		return output.getOut().lines().filter((line) -> line.contains(" INFO io.zkboot.tree.") || line.contains(" INFO io.zkboot.core.")).toList();
+		return output.getOut().lines().filter((line) -> OWN_INFO.matcher(line).find()).toList();
 	}
 
 	@Test
