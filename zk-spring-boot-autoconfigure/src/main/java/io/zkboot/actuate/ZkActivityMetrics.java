@@ -24,8 +24,8 @@ import io.zkboot.watch.WatchKind;
  * <li>{@code zk.registrations} (counter): service instance nodes registered (one per
  * address).</li>
  * </ul>
- * Tree imports and exports are also timed as {@code zk.operation} ({@code importTree},
- * {@code exportTree}). The meters are registered once, when bound; until then nothing is
+ * Tree imports and exports are also timed as {@code zk.operation} ({@code import_tree},
+ * {@code export_tree}). The meters are registered once, when bound; until then nothing is
  * counted.
  */
 public class ZkActivityMetrics implements MeterBinder, WatchDeliveries {

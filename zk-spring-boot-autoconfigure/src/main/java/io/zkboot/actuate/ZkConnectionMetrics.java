@@ -1,6 +1,7 @@
 package io.zkboot.actuate;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,10 +19,13 @@ import org.springframework.context.ApplicationListener;
  * <ul>
  * <li>{@code zk.connection.state} (gauge, tag {@code state}): 1 for the current state, 0 for
  * the others;</li>
- * <li>{@code zk.connection.state.changes} (counter, tag {@code state}): changes into each
+ * <li>{@code zk.connection.changes} (counter, tag {@code state}): changes into each
  * state;</li>
  * <li>{@code zk.session.expirations} (counter): sessions lost.</li>
  * </ul>
+ * No name is a prefix of another (hierarchical back ends such as JMX or Graphite would make a
+ * meter and a folder of one name), and the {@code state} values are in lower case
+ * ({@code connected}, {@code suspended}, {@code reconnected}, {@code lost}, {@code read_only}).
  */
 public class ZkConnectionMetrics implements MeterBinder, ApplicationListener<ZkConnectionStateEvent> {
 
@@ -43,18 +47,22 @@ public class ZkConnectionMetrics implements MeterBinder, ApplicationListener<ZkC
 	public void bindTo(MeterRegistry registry) {
 		for (ZkConnectionState state : ZkConnectionState.values()) {
 			Gauge.builder("zk.connection.state", this.states, (tracker) -> (tracker.getState() == state) ? 1 : 0)
-				.tag("state", state.name())
+				.tag("state", tagValue(state))
 				.description("Whether the ZooKeeper connection is in this state (1) or not (0)")
 				.register(registry);
 			this.changes.put(state,
-					Counter.builder("zk.connection.state.changes")
-						.tag("state", state.name())
+					Counter.builder("zk.connection.changes")
+						.tag("state", tagValue(state))
 						.description("Changes of the ZooKeeper connection into this state")
 						.register(registry));
 		}
 		this.expirations = Counter.builder("zk.session.expirations")
 			.description("ZooKeeper sessions lost (expired or not recoverable)")
 			.register(registry);
+	}
+
+	private static String tagValue(ZkConnectionState state) {
+		return state.name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

@@ -11,12 +11,17 @@ import org.apache.curator.framework.CuratorFramework;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
- * UP when the client is connected to ZooKeeper, DOWN when not, and DOWN while the startup
- * work held back for want of a connection ({@link ZkDeferredStartup}) has not run yet; the
- * details name the connect string, the connection state, the session id and the server's
- * version (from the {@code srvr} four-letter word, when the server allows it).
+ * UP when the client is connected to ZooKeeper; OUT_OF_SERVICE while the connection is
+ * {@link ZkConnectionState#SUSPENDED SUSPENDED} (Curator is reconnecting, the session may
+ * still be alive); DOWN without a session (before the first connection and after LOST), and
+ * DOWN while the startup work held back for want of a connection ({@link ZkDeferredStartup})
+ * has not run yet. In a readiness group, both DOWN and OUT_OF_SERVICE mean "not ready" (HTTP
+ * 503 by default). The details name the connect string, the connection state, the session id
+ * and the server's version (from the {@code srvr} four-letter word, sent with the client's
+ * own configuration, TLS included, when the server allows it).
  */
 public class ZkHealthIndicator extends AbstractHealthIndicator {
 
@@ -48,7 +53,7 @@ public class ZkHealthIndicator extends AbstractHealthIndicator {
 		boolean connected = this.client.getZookeeperClient().isConnected();
 		ZkConnectionState state = this.states.getState();
 		boolean startupPending = this.deferredStartup != null && this.deferredStartup.isPending();
-		builder.status((connected && !startupPending) ? "UP" : "DOWN")
+		builder.status(status(connected, state, startupPending))
 			.withDetail("connectString", this.client.getZookeeperClient().getCurrentConnectionString())
 			.withDetail("state", state)
 			.withDetail("sessionId", "0x" + Long.toHexString(this.states.getSessionId()));
@@ -58,6 +63,13 @@ public class ZkHealthIndicator extends AbstractHealthIndicator {
 		if (connected) {
 			builder.withDetail("serverVersion", serverVersion());
 		}
+	}
+
+	private static Status status(boolean connected, ZkConnectionState state, boolean startupPending) {
+		if (connected) {
+			return startupPending ? Status.DOWN : Status.UP;
+		}
+		return (state == ZkConnectionState.SUSPENDED) ? Status.OUT_OF_SERVICE : Status.DOWN;
 	}
 
 	private String serverVersion() {

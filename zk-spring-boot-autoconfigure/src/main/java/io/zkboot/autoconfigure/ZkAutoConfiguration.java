@@ -14,6 +14,7 @@ import io.zkboot.client.ZkConnectionStateTracker;
 import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.client.ZkStartupWaited;
+import io.zkboot.core.ZkObservationConvention;
 import io.zkboot.core.ZkTemplate;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -108,8 +109,11 @@ public class ZkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZkTemplate zkTemplate(CuratorFramework client, ACLProvider aclProvider,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
-		return new ZkTemplate(client, aclProvider, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ZkObservationConvention> convention) {
+		ZkTemplate template = new ZkTemplate(client, aclProvider,
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		convention.ifAvailable(template::setObservationConvention);
+		return template;
 	}
 
 	@Bean(destroyMethod = "close")

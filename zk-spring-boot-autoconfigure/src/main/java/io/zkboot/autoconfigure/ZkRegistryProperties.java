@@ -31,11 +31,18 @@ public class ZkRegistryProperties {
 	private String path;
 
 	/**
-	 * Host to register. When blank, every non-loopback IPv4 address of the machine is
-	 * registered (one node each), or the loopback address when there is none, as zc.zk
-	 * does.
+	 * Host to register. When blank, the address Spring Cloud's InetUtils chooses
+	 * (spring.cloud.inetutils.*: preferred networks, ignored interfaces), or with
+	 * all-addresses every address of the machine.
 	 */
 	private String host;
+
+	/**
+	 * Whether a blank host registers every non-loopback IPv4 address of the machine (one
+	 * node each; the loopback address when there is none), as zc.zk does, Docker and VPN
+	 * bridges included, instead of the one address InetUtils chooses.
+	 */
+	private boolean allAddresses = false;
 
 	/**
 	 * Port to register. Defaults to the port of the web server once it is initialized. An
@@ -88,6 +95,14 @@ public class ZkRegistryProperties {
 
 	public void setHost(String host) {
 		this.host = host;
+	}
+
+	public boolean isAllAddresses() {
+		return this.allAddresses;
+	}
+
+	public void setAllAddresses(boolean allAddresses) {
+		this.allAddresses = allAddresses;
 	}
 
 	public Integer getPort() {

@@ -1,5 +1,6 @@
 package io.zkboot.autoconfigure;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.zkboot.client.ZkDeferredStartup;
@@ -13,6 +14,7 @@ import io.zkboot.discovery.ZkServiceRegistryEndpointWebExtension;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,16 +25,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebAppli
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationProperties;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration;
 import org.springframework.cloud.client.serviceregistry.endpoint.ServiceRegistryEndpoint;
+import org.springframework.cloud.commons.util.InetUtils;
+import org.springframework.cloud.commons.util.InetUtilsProperties;
+import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the Spring Cloud {@link ServiceRegistry} over ZooKeeper, the
@@ -40,7 +47,9 @@ import org.springframework.core.env.Environment;
  * (or, without a web server, when the context starts, if {@code zk.registry.port} is set), and
  * its re-registration after a new session.
  */
-@AutoConfiguration(after = { ZkAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class },
+@AutoConfiguration(
+		after = { ZkAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class,
+				UtilAutoConfiguration.class },
 		before = ServiceRegistryAutoConfiguration.class)
 @ConditionalOnClass({ ServiceRegistry.class, CuratorFramework.class })
 @ConditionalOnBean(CuratorFramework.class)
@@ -62,7 +71,8 @@ public class ZkServiceRegistryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZkRegistration zkRegistration(ZkRegistryProperties properties, Environment environment) {
+	ZkRegistration zkRegistration(ZkRegistryProperties properties, Environment environment,
+			ObjectProvider<InetUtils> inetUtils) {
 		String serviceId = (properties.getServiceId() != null) ? properties.getServiceId()
 				: environment.getProperty("spring.application.name", "application");
 		String path = (properties.getPath() != null) ? properties.getPath()
@@ -71,8 +81,33 @@ public class ZkServiceRegistryAutoConfiguration {
 		String instanceId = (properties.getInstanceId() != null) ? properties.getInstanceId()
 				: UUID.randomUUID().toString();
 		int port = (properties.getPort() != null) ? properties.getPort() : 0;
-		return new ZkRegistration(serviceId, instanceId, path, HostAddresses.forHost(properties.getHost()), port,
+		return new ZkRegistration(serviceId, instanceId, path, hosts(properties, environment, inetUtils), port,
 				properties.isSecure(), properties.getMetadata());
+	}
+
+	/**
+	 * The configured host; else every address with {@code zk.registry.all-addresses} (zc.zk's
+	 * choice); else the one Spring Cloud's {@link InetUtils} chooses: its bean, or without one
+	 * ({@code spring.cloud.util.enabled=false}) one made from {@code spring.cloud.inetutils.*}.
+	 */
+	private static List<String> hosts(ZkRegistryProperties properties, Environment environment,
+			ObjectProvider<InetUtils> inetUtils) {
+		if (StringUtils.hasText(properties.getHost())) {
+			return List.of(properties.getHost().trim());
+		}
+		if (properties.isAllAddresses()) {
+			return HostAddresses.ofMachine();
+		}
+		InetUtils shared = inetUtils.getIfAvailable();
+		if (shared != null) {
+			return List.of(shared.findFirstNonLoopbackHostInfo().getIpAddress());
+		}
+		InetUtilsProperties settings = Binder.get(environment)
+			.bind(InetUtilsProperties.PREFIX, InetUtilsProperties.class)
+			.orElseGet(InetUtilsProperties::new);
+		try (InetUtils own = new InetUtils(settings)) {
+			return List.of(own.findFirstNonLoopbackHostInfo().getIpAddress());
+		}
 	}
 
 	/**

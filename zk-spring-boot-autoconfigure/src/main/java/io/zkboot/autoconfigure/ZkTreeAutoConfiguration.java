@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.observation.ObservationRegistry;
 import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.client.ZkProperties;
+import io.zkboot.core.ZkObservationConvention;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.tree.ZkTree;
 import org.apache.zookeeper.data.ACL;
@@ -31,8 +32,11 @@ public class ZkTreeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZkTree zkTree(ZkTemplate template, ObjectProvider<ObservationRegistry> observationRegistry) {
-		return new ZkTree(template, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+	ZkTree zkTree(ZkTemplate template, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZkObservationConvention> convention) {
+		ZkTree tree = new ZkTree(template, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		convention.ifAvailable(tree::setObservationConvention);
+		return tree;
 	}
 
 	@Bean

@@ -14,9 +14,9 @@ import io.zkboot.tree.ImportResult;
 import io.zkboot.tree.TreeParser;
 import io.zkboot.tree.Trim;
 import io.zkboot.tree.ZkTree;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.data.ACL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +41,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  */
 class ZkTreeStartupImport implements SmartInitializingSingleton {
 
-	private static final Logger logger = LoggerFactory.getLogger(ZkTreeStartupImport.class);
+	private static final Log logger = LogFactory.getLog(ZkTreeStartupImport.class);
 
 	private final ZkTree tree;
 
@@ -112,7 +112,7 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 			}
 			matches.removeIf((match) -> !match.isReadable());
 			if (matches.isEmpty()) {
-				logger.warn("No tree found at {} (zk.tree.import.locations)", location);
+				logger.warn("No tree found at " + location + " (zk.tree.import.locations)");
 			}
 			matches.sort(Comparator.comparing(ZkTreeStartupImport::fileName).thenComparing(ZkTreeStartupImport::name));
 			matches.forEach((match) -> found.putIfAbsent(name(match), match));
@@ -133,11 +133,6 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 			failed(new ZkTreeImportFailedException(name, ex));
 			return;
 		}
-		if (result.dryRun()) {
-			result.messages().forEach((message) -> logger.info("{} (dry run): {}", name, message));
-		}
-		logger.info("{} tree {} at {}: {}", result.dryRun() ? "Dry run of" : "Imported", name, result.basePath(),
-				result.summary());
 		this.publisher.publishEvent(new ZkTreeImportedEvent(this, name, result));
 	}
 
@@ -146,7 +141,7 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 		if (this.settings.isFailOnError()) {
 			throw failure;
 		}
-		logger.error("{} (zk.tree.import.fail-on-error=false, going on)", failure.getMessage(), failure);
+		logger.error(failure.getMessage() + " (zk.tree.import.fail-on-error=false, going on)", failure);
 	}
 
 	private static String fileName(Resource resource) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import io.zkboot.watch.ZkViews;
 import io.zkboot.watch.ZkWatchBeanPostProcessor;
 import org.apache.curator.framework.CuratorFramework;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration of watches: {@link io.zkboot.watch.ZkWatch @ZkWatch} methods, the
@@ -35,11 +37,17 @@ public class ZkWatchAutoConfiguration {
 		return Executors.newCachedThreadPool(threads);
 	}
 
+	/**
+	 * The post-processor binds with the application's {@link JsonMapper} (Spring Boot's, built
+	 * from {@code spring.jackson.*}), looked up on the first binding, so that it is created as
+	 * late as any other bean; without one, with Jackson's defaults.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	static ZkWatchBeanPostProcessor zkWatchBeanPostProcessor(BeanFactory beanFactory) {
 		return new ZkWatchBeanPostProcessor(() -> beanFactory.getBean(CuratorFramework.class),
-				() -> beanFactory.getBean(WATCH_POOL, ExecutorService.class));
+				() -> beanFactory.getBean(WATCH_POOL, ExecutorService.class),
+				SingletonSupplier.of(() -> beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::new)));
 	}
 
 	@Bean

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * zc.zk's {@code delete_recursive}: reads the subtree with one pipelined read, decides post-order
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RecursiveDeleter {
 
-	private static final Logger logger = LoggerFactory.getLogger(RecursiveDeleter.class);
+	private static final Log logger = LogFactory.getLog(RecursiveDeleter.class);
 
 	private final ZkConnection connection;
 
@@ -43,6 +43,10 @@ final class RecursiveDeleter {
 		Plan plan = new Plan(nodes, options);
 		if (!options.isDryRun()) {
 			execute(plan.deleted);
+			if (logger.isInfoEnabled()) {
+				logger.info("Deleted " + plan.deleted.size() + " node(s) at " + path
+						+ (plan.spared.isEmpty() ? "" : ", spared " + plan.spared.size() + " (ephemeral or holding one)"));
+			}
 		}
 		return new DeleteReport(options.isDryRun(), plan.deleted, plan.spared, plan.messages);
 	}
@@ -51,7 +55,9 @@ final class RecursiveDeleter {
 		ZooKeeper zooKeeper = this.connection.zooKeeper();
 		AsyncWindow window = new AsyncWindow(this.windowSize);
 		for (String path : paths) {
-			logger.info("deleting {}", path);
+			if (logger.isDebugEnabled()) {
+				logger.debug("deleting " + path);
+			}
 			window.submit(() -> zooKeeper.delete(this.connection.toServer(path), -1, (rc, p, ctx) -> {
 				if (rc != KeeperException.Code.OK.intValue() && rc != KeeperException.Code.NONODE.intValue()) {
 					window.fail(rc, path);

@@ -9,9 +9,10 @@ import io.micrometer.observation.ObservationRegistry;
 /**
  * Wraps {@link ZkTemplate} operations in Micrometer observations named
  * {@value #NAME}, so that metrics (a timer per operation and outcome) and tracing (a span
- * per call) see ZooKeeper calls. Low-cardinality keys: {@code operation} (create, get, ...)
- * and {@code outcome} ({@code success}, or ZooKeeper's error code such as
- * {@code nonode}, {@code badversion}, or {@code error}); high-cardinality key: {@code path}.
+ * per call) see ZooKeeper calls. Their names and key values come from a
+ * {@link ZkObservationConvention}: the one set, else a global one registered with the
+ * registry, else {@link DefaultZkObservationConvention} (keys {@code operation},
+ * {@code outcome}, and the high-cardinality {@code path}).
  */
 public final class ZkObservations {
 
@@ -20,7 +21,11 @@ public final class ZkObservations {
 	 */
 	public static final String NAME = "zk.operation";
 
+	private static final ZkObservationConvention DEFAULT_CONVENTION = new DefaultZkObservationConvention();
+
 	private final ObservationRegistry registry;
+
+	private volatile ZkObservationConvention convention;
 
 	/**
 	 * Observations into a registry.
@@ -31,9 +36,19 @@ public final class ZkObservations {
 	}
 
 	/**
+	 * Sets the convention that names the observations and their key values, in place of the
+	 * default one.
+	 * @param convention the convention, or {@code null} for the default one
+	 */
+	public void setConvention(ZkObservationConvention convention) {
+		this.convention = convention;
+	}
+
+	/**
 	 * Run an operation inside an observation.
 	 * @param <T> the operation's result
-	 * @param operation the operation's name, e.g. {@code create}
+	 * @param operation the operation's name in lower case, words joined by {@code _}, e.g.
+	 * {@code get_children}
 	 * @param path the path it is about
 	 * @param work the operation
 	 * @return its result
@@ -42,18 +57,17 @@ public final class ZkObservations {
 		if (this.registry.isNoop()) {
 			return work.get();
 		}
-		Observation observation = Observation.createNotStarted(NAME, this.registry)
-			.contextualName("zk " + operation)
-			.lowCardinalityKeyValue("operation", operation)
-			.highCardinalityKeyValue("path", String.valueOf(path))
+		ZkObservationContext context = new ZkObservationContext(operation, path);
+		Observation observation = Observation
+			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = work.get();
-			observation.lowCardinalityKeyValue("outcome", "success");
+			context.setOutcome("success");
 			return result;
 		}
 		catch (RuntimeException ex) {
-			observation.lowCardinalityKeyValue("outcome", outcome(ex));
+			context.setOutcome(outcome(ex));
 			observation.error(ex);
 			throw ex;
 		}

@@ -1,26 +1,26 @@
 package io.zkboot.core;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.FourLetterWordMain;
+import org.apache.zookeeper.client.ZKClientConfig;
+import org.apache.zookeeper.common.X509Exception;
 
 /**
  * Server information from ZooKeeper's four-letter-word commands (kazoo's {@code server_version}
- * and {@code command}), sent over a plain socket to the server the client is connected to. A
- * server answers only the words in its {@code 4lw.commands.whitelist}; by default that is
- * {@code srvr} alone, which is what {@link #serverVersion()} uses.
+ * and {@code command}), sent with ZooKeeper's {@link FourLetterWordMain} to the server the
+ * client is connected to, with the client's own {@link ZKClientConfig}: over TLS, with its
+ * key and trust stores, when the client uses TLS. A server answers only the words in its
+ * {@code 4lw.commands.whitelist}; by default that is {@code srvr} alone, which is what
+ * {@link #serverVersion()} uses.
  */
 public final class ZkServerInfo {
 
@@ -69,17 +69,16 @@ public final class ZkServerInfo {
 		}
 		InetSocketAddress server = currentServer();
 		String answer;
-		try (Socket socket = new Socket()) {
-			socket.connect(server, this.timeoutMillis);
-			socket.setSoTimeout(this.timeoutMillis);
-			OutputStream out = socket.getOutputStream();
-			out.write(fourLetterWord.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			socket.shutdownOutput();
-			answer = readAll(socket.getInputStream());
+		try {
+			answer = FourLetterWordMain.send4LetterWord(server.getHostString(), server.getPort(), fourLetterWord,
+					clientConfig(), this.timeoutMillis);
 		}
-		catch (IOException ex) {
+		catch (IOException | X509Exception.SSLContextException ex) {
 			throw new ZkException("four-letter word " + fourLetterWord + " to " + server + " failed: " + ex, null, ex);
+		}
+		// FourLetterWordMain ends every line with \n, a one-line answer (imok) too
+		if (answer.endsWith("\n")) {
+			answer = answer.substring(0, answer.length() - 1);
 		}
 		if (answer.contains("is not executed because it is not in the whitelist")) {
 			throw new ZkException("the server " + server + " does not allow the four-letter word " + fourLetterWord
@@ -115,10 +114,15 @@ public final class ZkServerInfo {
 				: new InetSocketAddress(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)));
 	}
 
-	private static String readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		in.transferTo(bytes);
-		return bytes.toString(StandardCharsets.UTF_8);
+	/** The configuration the client's ZooKeeper handle was made with (TLS included). */
+	private ZKClientConfig clientConfig() {
+		try {
+			return this.client.getZookeeperClient().getZooKeeper().getClientConfig();
+		}
+		catch (Exception ex) {
+			throw new ZkException("the client has no ZooKeeper handle to take its configuration from: " + ex, null,
+					ex);
+		}
 	}
 
 }

@@ -105,6 +105,15 @@ public class ZkTemplate {
 	}
 
 	/**
+	 * Sets the convention that names the observations of the template's operations and their
+	 * key values, in place of {@link DefaultZkObservationConvention}.
+	 * @param convention the convention, or {@code null} for the default one
+	 */
+	public void setObservationConvention(ZkObservationConvention convention) {
+		this.observations.setConvention(convention);
+	}
+
+	/**
 	 * Returns the Curator client, for what the template does not cover.
 	 * @return the client
 	 */
@@ -158,7 +167,7 @@ public class ZkTemplate {
 	 * @param path the path
 	 */
 	public void ensurePath(String path) {
-		this.observations.observe("ensurePath", path, () -> {
+		this.observations.observe("ensure_path", path, () -> {
 			ZkPath.validate(path);
 			if (!ZkPath.ROOT.equals(path) && !exists(path)) {
 				this.creator.create(Map.of(path, NO_DATA), Set.of(path));
@@ -178,7 +187,7 @@ public class ZkTemplate {
 	 * fine)
 	 */
 	public List<String> createTree(Map<String, byte[]> nodes) {
-		return this.observations.observe("createTree", null, () -> {
+		return this.observations.observe("create_tree", null, () -> {
 			return this.creator.create(nodes, Set.of());
 		});
 	}
@@ -207,7 +216,7 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
 	public List<String> getChildren(String path) {
-		return this.observations.observe("getChildren", path, () -> {
+		return this.observations.observe("get_children", path, () -> {
 			ZkPath.validate(path);
 			List<String> names = new ArrayList<>(call(path, () -> this.client.getChildren().forPath(path)));
 			names.sort(null);
@@ -223,7 +232,7 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
 	public List<ZkNode> getChildrenWithData(String path) {
-		return this.observations.observe("getChildrenWithData", path, () -> {
+		return this.observations.observe("get_children_with_data", path, () -> {
 			List<ZkNode> nodes = readExisting(path, 1);
 			return nodes.subList(1, nodes.size());
 		});
@@ -273,7 +282,7 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the top does not exist
 	 */
 	public List<ZkNode> readTree(String path, boolean includeEphemeral) {
-		return this.observations.observe("readTree", path, () -> {
+		return this.observations.observe("read_tree", path, () -> {
 			List<ZkNode> nodes = readExisting(path, Integer.MAX_VALUE);
 			return includeEphemeral ? nodes : nodes.stream().filter((node) -> !node.isEphemeral()).toList();
 		});
@@ -389,7 +398,7 @@ public class ZkTemplate {
 	 * @throws ZkInvalidPathException for the root
 	 */
 	public DeleteReport deleteRecursive(String path, DeleteOptions options) {
-		return this.observations.observe("deleteRecursive", path, () -> {
+		return this.observations.observe("delete_recursive", path, () -> {
 			return this.deleter.delete(path, options);
 		});
 	}

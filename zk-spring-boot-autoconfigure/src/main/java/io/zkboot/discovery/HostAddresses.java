@@ -9,22 +9,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The addresses registered for a blank host, as zc.zk chooses them: every non-loopback
- * IPv4 address of the machine's interfaces that are up; only when there is none, the
- * loopback ones.
+ * zc.zk's choice of the addresses to register for a blank host: every non-loopback IPv4
+ * address of the machine's interfaces that are up; only when there is none, the loopback
+ * ones. Used with {@code zk.registry.all-addresses=true}; by default the one address Spring
+ * Cloud's {@code InetUtils} chooses is registered instead. Spring Cloud Commons has no
+ * listing of every address, which is why this one is kept.
  */
 public final class HostAddresses {
 
 	private HostAddresses() {
-	}
-
-	/**
-	 * The hosts to register for a configured host.
-	 * @param host the configured host; null or blank for every address of the machine
-	 * @return the host itself, or the machine's addresses for a blank one
-	 */
-	public static List<String> forHost(String host) {
-		return (host == null || host.isBlank()) ? ofMachine() : List.of(host.trim());
 	}
 
 	/**

@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.ACL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Applies an {@link ImportPlan} to ZooKeeper: creates, data changes and deletions in the plan's
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TreeImporter {
 
-	private static final Logger logger = LoggerFactory.getLogger(TreeImporter.class);
+	private static final Log logger = LogFactory.getLog(TreeImporter.class);
 
 	private static final int MAX_OPS = 200;
 
@@ -53,14 +53,16 @@ public final class TreeImporter {
 	 * Applies a plan and reports what zc.zk would print for it.
 	 *
 	 * @param plan the plan, computed from the current state of the nodes it touches
-	 * @return the plan's real-run messages, which are also logged
+	 * @return the plan's real-run messages, which are also logged at DEBUG
 	 * @throws TreeImportException if ZooKeeper refuses a transaction; no transaction is sent
 	 *                             after that, but those already sent may be applied
 	 */
 	public List<String> apply(ImportPlan plan) {
 		commitAll(batches(plan));
 		List<String> messages = plan.messages();
-		messages.forEach(logger::info);
+		if (logger.isDebugEnabled()) {
+			messages.forEach(logger::debug);
+		}
 		return messages;
 	}
 
@@ -98,7 +100,6 @@ public final class TreeImporter {
 				return Optional.of(client.transactionOp().setData().forPath(update.path(), update.data()));
 			}
 			if (step instanceof ImportStep.Delete delete) {
-				logger.info("deleting {}", delete.path());
 				return Optional.of(client.transactionOp().delete().forPath(delete.path()));
 			}
 			return Optional.empty();

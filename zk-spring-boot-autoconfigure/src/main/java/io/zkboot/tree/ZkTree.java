@@ -10,13 +10,14 @@ import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkBadVersionException;
 import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkNoNodeException;
+import io.zkboot.core.ZkObservationConvention;
 import io.zkboot.core.ZkObservations;
 import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ZKConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The tree operations of zc.zk on a live ZooKeeper: export a subtree as tree text, import a
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ZkTree {
 
-	private static final Logger logger = LoggerFactory.getLogger(ZkTree.class);
+	private static final Log logger = LogFactory.getLog(ZkTree.class);
 
 	private static final int LN_ATTEMPTS = 10;
 
@@ -57,7 +58,7 @@ public class ZkTree {
 
 	/**
 	 * Creates the tree operations on a template, observing imports and exports as
-	 * {@value ZkObservations#NAME} with the operations {@code importTree} and {@code exportTree}.
+	 * {@value ZkObservations#NAME} with the operations {@code import_tree} and {@code export_tree}.
 	 *
 	 * @param template            the template
 	 * @param observationRegistry where observations go
@@ -66,6 +67,16 @@ public class ZkTree {
 		this.template = template;
 		this.zookeeper = new CuratorNodeReader(template.getClient());
 		this.observations = new ZkObservations(observationRegistry);
+	}
+
+	/**
+	 * Sets the convention that names the observations of imports and exports and their key
+	 * values, in place of {@link io.zkboot.core.DefaultZkObservationConvention}.
+	 *
+	 * @param convention the convention, or {@code null} for the default one
+	 */
+	public void setObservationConvention(ZkObservationConvention convention) {
+		this.observations.setConvention(convention);
 	}
 
 	/**
@@ -91,7 +102,7 @@ public class ZkTree {
 	 * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
 	 */
 	public String export(String path, ExportOptions options) {
-		return observations.observe("exportTree", path,
+		return observations.observe("export_tree", path,
 				() -> TreeExport.text(read(path, options.ephemeral()), path, options.ephemeral(), options.name()));
 	}
 
@@ -116,7 +127,7 @@ public class ZkTree {
 	 *                             refuses a transaction
 	 */
 	public ImportResult importTree(String text, String sourceName, ImportOptions options) {
-		return observations.observe("importTree", options.basePath(), () -> importText(text, sourceName, options));
+		return observations.observe("import_tree", options.basePath(), () -> importText(text, sourceName, options));
 	}
 
 	private ImportResult importText(String text, String sourceName, ImportOptions options) {
@@ -130,7 +141,22 @@ public class ZkTree {
 		if (!options.dryRun()) {
 			new TreeImporter(template.getClient(), options.acl()).apply(plan);
 		}
-		return ImportResult.of(sourceName, base, plan, options.dryRun(), warnings);
+		ImportResult result = ImportResult.of(sourceName, base, plan, options.dryRun(), warnings);
+		log(result);
+		return result;
+	}
+
+	/** One line per import; a dry run's line lists what it would do, one change a line. */
+	private static void log(ImportResult result) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		StringBuilder line = new StringBuilder(result.dryRun() ? "Dry run of tree " : "Imported tree ")
+			.append(result.source()).append(" at ").append(result.basePath()).append(": ").append(result.summary());
+		if (result.dryRun()) {
+			result.messages().forEach((message) -> line.append(System.lineSeparator()).append("  ").append(message));
+		}
+		logger.info(line);
 	}
 
 	/** The largest request the client expects the server to take: its {@code jute.maxbuffer}. */
@@ -252,7 +278,7 @@ public class ZkTree {
 			throw first;
 		}
 		List<String> warnings = problems.stream().map(LinkProblem::message).toList();
-		warnings.forEach(warning -> logger.warn("{} (imported as zc.zk does; strict links refuse it)", warning));
+		warnings.forEach(warning -> logger.warn(warning + " (imported as zc.zk does; strict links refuse it)"));
 		return warnings;
 	}
 }

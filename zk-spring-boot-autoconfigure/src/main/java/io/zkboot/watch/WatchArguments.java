@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.zkboot.core.InvalidNodeDataException;
 import org.apache.zookeeper.data.Stat;
@@ -35,11 +36,11 @@ final class WatchArguments {
 	 * Chooses how to serve each parameter of a method.
 	 * @param method the annotated method
 	 * @param kind the kind of watch
-	 * @param mapper binds node data to other types
+	 * @param mapper gives the mapper that binds node data to other types, asked on each binding
 	 * @return the arguments
 	 * @throws IllegalArgumentException naming the parameter that cannot be served
 	 */
-	static WatchArguments forMethod(Method method, WatchKind kind, JsonMapper mapper) {
+	static WatchArguments forMethod(Method method, WatchKind kind, Supplier<JsonMapper> mapper) {
 		List<Function<NodeSnapshot, Object>> resolvers = new ArrayList<>();
 		Parameter[] parameters = method.getParameters();
 		for (int i = 0; i < parameters.length; i++) {
@@ -68,7 +69,8 @@ final class WatchArguments {
 				+ ") cannot be served by a children watch, which gives List<String> (the child names) and Stat");
 	}
 
-	private static Function<NodeSnapshot, Object> dataResolver(ResolvableType type, JsonMapper mapper, int index) {
+	private static Function<NodeSnapshot, Object> dataResolver(ResolvableType type, Supplier<JsonMapper> mapper,
+			int index) {
 		Class<?> raw = type.toClass();
 		if (raw == byte[].class) {
 			return NodeSnapshot::data;
@@ -87,20 +89,20 @@ final class WatchArguments {
 			throw new IllegalArgumentException("parameter " + index + " (" + type + ") cannot be served by a data watch, "
 					+ "which gives byte[], String, Map (the properties), Stat, or a concrete type bound by Jackson");
 		}
-		JavaType javaType = mapper.constructType(type.getType());
-		return (snapshot) -> (snapshot.data() != null && snapshot.data().length > 0) ? bind(snapshot, mapper, javaType)
-				: null;
+		return (snapshot) -> (snapshot.data() != null && snapshot.data().length > 0)
+				? bind(snapshot, mapper.get(), type) : null;
 	}
 
 	/** Binds the data, with a message that names the place of a failure but never the data. */
-	private static Object bind(NodeSnapshot snapshot, JsonMapper mapper, JavaType type) {
+	private static Object bind(NodeSnapshot snapshot, JsonMapper mapper, ResolvableType type) {
+		JavaType javaType = mapper.constructType(type.getType());
 		try {
-			return mapper.readValue(snapshot.data(), type);
+			return mapper.readValue(snapshot.data(), javaType);
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation at = ex.getLocation();
 			throw new InvalidNodeDataException(snapshot.path(), (at != null) ? at.getLineNr() : 1,
-					(at != null) ? at.getColumnNr() : 1, "data that does not bind to " + type.getRawClass().getSimpleName());
+					(at != null) ? at.getColumnNr() : 1, "data that does not bind to " + javaType.getRawClass().getSimpleName());
 		}
 	}
 

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import io.zkboot.client.ZkDeferredStartup;
 import org.apache.curator.framework.CuratorFramework;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.aop.support.AopUtils;
@@ -36,13 +35,11 @@ import org.springframework.util.StringUtils;
  */
 public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware, SmartLifecycle {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	private final Supplier<CuratorFramework> client;
 
 	private final Supplier<Executor> pool;
+
+	private final Supplier<JsonMapper> mapper;
 
 	private final List<WatchMethod> methods = new CopyOnWriteArrayList<>();
 
@@ -54,13 +51,18 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 
 	/**
 	 * Creates the post-processor; the client and the pool are looked up only when watching
-	 * starts.
+	 * starts, the mapper when a node's data is first bound.
 	 * @param client gives the client to watch with
 	 * @param pool gives the pool the watches read and call on
+	 * @param mapper gives the mapper that binds node data to the other types a method takes
+	 * (the application's, so that {@code spring.jackson.*} applies); asked on every binding,
+	 * so it should hold on to what it gives
 	 */
-	public ZkWatchBeanPostProcessor(Supplier<CuratorFramework> client, Supplier<Executor> pool) {
+	public ZkWatchBeanPostProcessor(Supplier<CuratorFramework> client, Supplier<Executor> pool,
+			Supplier<JsonMapper> mapper) {
 		this.client = client;
 		this.pool = pool;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -85,7 +87,7 @@ public class ZkWatchBeanPostProcessor implements BeanPostProcessor, BeanFactoryA
 		String path = resolvePath(beanName, method, watch.path());
 		WatchKind kind = watch.children() ? WatchKind.CHILDREN : WatchKind.DATA;
 		try {
-			WatchArguments arguments = WatchArguments.forMethod(method, kind, MAPPER);
+			WatchArguments arguments = WatchArguments.forMethod(method, kind, this.mapper);
 			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 			return new WatchMethod(beanName, bean, invocable, path, kind, arguments);
 		}

@@ -30,17 +30,17 @@ class ZkConnectionMetricsTests {
 				.run((context) -> {
 					MeterRegistry registry = new SimpleMeterRegistry();
 					context.getBean(ZkConnectionMetrics.class).bindTo(registry);
-					assertThat(registry.get("zk.connection.state").tag("state", "CONNECTED").gauge().value())
+					assertThat(registry.get("zk.connection.state").tag("state", "connected").gauge().value())
 						.isEqualTo(1);
-					assertThat(registry.get("zk.connection.state").tag("state", "LOST").gauge().value()).isZero();
+					assertThat(registry.get("zk.connection.state").tag("state", "lost").gauge().value()).isZero();
 					context.getBean(CuratorFramework.class).getZookeeperClient().getZooKeeper().getTestable()
 						.injectSessionExpiration();
 					await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 						assertThat(registry.get("zk.session.expirations").counter().count()).isEqualTo(1);
-						assertThat(registry.get("zk.connection.state.changes").tag("state", "CONNECTED").counter()
+						assertThat(registry.get("zk.connection.changes").tag("state", "connected").counter()
 							.count()).isEqualTo(1);
 					});
-					assertThat(registry.get("zk.connection.state.changes").tag("state", "LOST").counter().count())
+					assertThat(registry.get("zk.connection.changes").tag("state", "lost").counter().count())
 						.isEqualTo(1);
 				});
 		}

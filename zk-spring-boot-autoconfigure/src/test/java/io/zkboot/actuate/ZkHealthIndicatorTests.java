@@ -25,7 +25,7 @@ class ZkHealthIndicatorTests {
 			AutoConfigurations.of(ZkAutoConfiguration.class, ZkHealthContributorAutoConfiguration.class));
 
 	@Test
-	void upWithDetailsWhenConnectedDownWhenTheServerIsGone() throws Exception {
+	void upWithDetailsWhenConnectedOutOfServiceWhileSuspendedUpAgainOnReconnection() throws Exception {
 		try (TestingServer server = new TestingServer(true)) {
 			this.runner.withPropertyValues("zk.connect-string=" + server.getConnectString(), "zk.session-timeout=20s")
 				.run((context) -> {
@@ -39,9 +39,15 @@ class ZkHealthIndicatorTests {
 					assertThat((String) up.getDetails().get("serverVersion")).startsWith("3.9.");
 					server.stop();
 					await().atMost(Duration.ofSeconds(20))
-						.untilAsserted(() -> assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN));
+						.untilAsserted(() -> assertThat(indicator.health(true).getStatus())
+							.isEqualTo(Status.OUT_OF_SERVICE));
 					assertThat(indicator.health(true).getDetails()).containsEntry("state",
-							io.zkboot.client.ZkConnectionState.SUSPENDED);
+							io.zkboot.client.ZkConnectionState.SUSPENDED).doesNotContainKey("serverVersion");
+					server.restart();
+					await().atMost(Duration.ofSeconds(20))
+						.untilAsserted(() -> assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP));
+					assertThat(indicator.health(true).getDetails()).containsEntry("state",
+							io.zkboot.client.ZkConnectionState.RECONNECTED);
 				});
 		}
 	}

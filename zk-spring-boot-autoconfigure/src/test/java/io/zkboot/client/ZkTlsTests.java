@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.zkboot.actuate.ZkHealthIndicator;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
+import io.zkboot.autoconfigure.ZkHealthContributorAutoConfiguration;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +113,21 @@ class ZkTlsTests {
 			});
 		assertThat(System.getProperty("zookeeper.client.secure")).isNull();
 		assertThat(System.getProperty("zookeeper.clientCnxnSocket")).isNull();
+	}
+
+	@Test
+	void theHealthIndicatorReadsTheServerVersionOverTls() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ZkAutoConfiguration.class, ZkHealthContributorAutoConfiguration.class))
+			.withPropertyValues("zk.connect-string=" + connectString, "zk.startup.wait=20s", "zk.tls.enabled=true",
+					"zk.tls.key-store=" + keyStore, "zk.tls.key-store-password=" + PASSWORD,
+					"zk.tls.trust-store=" + trustStore, "zk.tls.trust-store-password=" + PASSWORD)
+			.run((context) -> {
+				Health health = context.getBean(ZkHealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails().get("serverVersion")).asString().startsWith("3.9.4");
+			});
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.zkboot.discovery;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistration;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
+import org.springframework.cloud.commons.util.InetUtils;
+import org.springframework.cloud.commons.util.InetUtilsProperties;
+import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,10 +80,40 @@ class ZkDiscoveryAutoConfigurationTests {
 			ZkRegistration registration = context.getBean(ZkRegistration.class);
 			assertThat(registration.getServiceId()).isEqualTo("billing");
 			assertThat(registration.getPath()).isEqualTo("/services/billing/providers");
-			assertThat(registration.getHosts()).isEqualTo(HostAddresses.ofMachine());
+			assertThat(registration.getHosts()).containsExactly(inetUtilsChoice());
 			assertThat(registration.getPort()).isZero();
 			assertThat(registration.getInstanceId()).isNotBlank();
 		});
+	}
+
+	private static String inetUtilsChoice() {
+		try (InetUtils inetUtils = new InetUtils(new InetUtilsProperties())) {
+			return inetUtils.findFirstNonLoopbackHostInfo().getIpAddress();
+		}
+	}
+
+	@Test
+	void aBlankHostIsTheAddressSpringCloudsInetUtilsChooses() throws Exception {
+		String fallback = InetAddress.getLocalHost().getHostAddress();
+		webRunner().withConfiguration(AutoConfigurations.of(UtilAutoConfiguration.class)).run((context) -> {
+			assertThat(context).hasSingleBean(InetUtils.class);
+			List<String> hosts = context.getBean(ZkRegistration.class).getHosts();
+			assertThat(hosts).containsExactly(inetUtilsChoice());
+			assertThat(HostAddresses.ofMachine()).containsAll(hosts);
+		});
+		// no interface is preferred or allowed: InetUtils falls back to the local host's address
+		webRunner().withConfiguration(AutoConfigurations.of(UtilAutoConfiguration.class))
+			.withPropertyValues("spring.cloud.inetutils.preferred-networks=203.0.113.")
+			.run((context) -> assertThat(context.getBean(ZkRegistration.class).getHosts()).containsExactly(fallback));
+		webRunner().withPropertyValues("spring.cloud.util.enabled=false", "spring.cloud.inetutils.ignored-interfaces=.*")
+			.run((context) -> assertThat(context.getBean(ZkRegistration.class).getHosts()).containsExactly(fallback));
+	}
+
+	@Test
+	void allAddressesRegistersEveryAddressAsZcZkDoes() {
+		webRunner().withPropertyValues("zk.registry.all-addresses=true")
+			.run((context) -> assertThat(context.getBean(ZkRegistration.class).getHosts())
+				.isEqualTo(HostAddresses.ofMachine()));
 	}
 
 	@Test

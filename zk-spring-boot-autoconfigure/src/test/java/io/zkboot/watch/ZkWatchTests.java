@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -215,7 +216,35 @@ class ZkWatchTests {
 		});
 	}
 
+	@Test
+	void typedArgumentsAreBoundWithTheApplicationsJsonMapper() throws Exception {
+		zk.set("/args/limits", "{\"max_size\":3,\"queue_name\":\"jobs\"}");
+		runner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+			.withBean(LimitsWatch.class)
+			.run((context) -> {
+				LimitsWatch watch = context.getBean(LimitsWatch.class);
+				assertThat(watch.seen).containsExactly(new Limits(3, "jobs"));
+				zk.set("/args/limits", "{\"max_size\":4,\"queue_name\":\"jobs\"}");
+				await().atMost(WAIT).untilAsserted(() -> assertThat(watch.seen).last().isEqualTo(new Limits(4, "jobs")));
+			});
+	}
+
 	record Settings(String name, int size) {
+	}
+
+	record Limits(int maxSize, String queueName) {
+	}
+
+	static class LimitsWatch {
+
+		final List<Limits> seen = new CopyOnWriteArrayList<>();
+
+		@ZkWatch("/args/limits")
+		void limits(Limits limits) {
+			this.seen.add(limits);
+		}
+
 	}
 
 	static class ArgumentWatches {
