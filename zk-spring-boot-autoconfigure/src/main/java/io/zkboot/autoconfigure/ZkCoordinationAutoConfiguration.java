@@ -134,9 +134,9 @@ public class ZkCoordinationAutoConfiguration {
 				if (endpoint == null || endpoint.health() == null) {
 					return null;
 				}
+				// not OUT_OF_SERVICE: the zookeeper indicator says so while SUSPENDED, which zk.leader.revoke-on rules
 				Status status = endpoint.health().getStatus();
-				return (Status.DOWN.equals(status) || Status.OUT_OF_SERVICE.equals(status))
-						? "its health is " + status : null;
+				return Status.DOWN.equals(status) ? "its health is DOWN" : null;
 			};
 		}
 

@@ -32,7 +32,7 @@ public class ZkLeaderProperties {
 
 	/**
 	 * Whether to give leadership up, and stay out of the election, while the application's
-	 * health is DOWN or OUT_OF_SERVICE (actuator) or its registration is OUT_OF_SERVICE.
+	 * health is DOWN (actuator) or its registration is OUT_OF_SERVICE.
 	 */
 	private boolean yieldWhenUnhealthy = true;
 
