@@ -15,7 +15,9 @@ import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.client.ZkStartupWaited;
 import io.zkboot.core.ZkObservationConvention;
+import io.zkboot.core.ZkRetry;
 import io.zkboot.core.ZkTemplate;
+import org.apache.curator.RetryPolicy;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
@@ -56,13 +58,16 @@ public class ZkAutoConfiguration {
 	/**
 	 * The client: the {@code zk:} configuration loader's, when it made one and this one would
 	 * be built alike (its session is kept), else one built from {@code zk.*} by
-	 * {@link ZkClientSettings#builder()}, the loader's code, and the customizers.
+	 * {@link ZkClientSettings#builder()}, the loader's code, and the customizers. A
+	 * {@link RetryPolicy} bean takes the place of {@code zk.retry.*} (on the loader's client too,
+	 * from now on).
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CuratorFramework curatorFramework(ZkProperties properties, ZkConnectionDetails connectionDetails,
 			ACLProvider aclProvider, ObjectProvider<CuratorFrameworkBuilderCustomizer> customizers,
-			ObjectProvider<ZkStartupWaited> startupWaited, ObjectProvider<ZkBootstrapClient> bootstrapClient) {
+			ObjectProvider<ZkStartupWaited> startupWaited, ObjectProvider<ZkBootstrapClient> bootstrapClient,
+			ObjectProvider<RetryPolicy> retryPolicy) {
 		String connectString = connectionDetails.getConnectString();
 		check(connectString, connectionDetails);
 		ZkClientSettings settings = ZkClientSettings.of(properties, connectString);
@@ -70,8 +75,15 @@ public class ZkAutoConfiguration {
 		ZkBootstrapClient loaders = bootstrapClient.getIfAvailable();
 		CuratorFramework client = (loaders != null)
 				? loaders.adopt(settings, aclProvider, !builderCustomizers.isEmpty()) : null;
+		RetryPolicy policy = retryPolicy.getIfAvailable();
+		if (client != null && policy != null) {
+			client.getZookeeperClient().setRetryPolicy(ZkRetry.forClient(policy));
+		}
 		if (client == null) {
 			CuratorFrameworkFactory.Builder builder = settings.builder().aclProvider(aclProvider);
+			if (policy != null) {
+				builder.retryPolicy(ZkRetry.forClient(policy));
+			}
 			builderCustomizers.forEach((customizer) -> customizer.customize(builder));
 			client = builder.build();
 			client.start();

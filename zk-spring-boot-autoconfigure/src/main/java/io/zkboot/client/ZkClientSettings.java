@@ -3,6 +3,7 @@ package io.zkboot.client;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.zkboot.core.ZkRetry;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
@@ -61,7 +62,9 @@ public record ZkClientSettings(String connectString, String namespace, Duration 
 	}
 
 	/**
-	 * A builder configured from these settings, with {@link #aclProvider()}.
+	 * A builder configured from these settings, with {@link #aclProvider()}, and the retry policy
+	 * of {@code zk.retry.*} as {@link ZkRetry#forClient} makes it (calls inside a
+	 * {@code ZkTemplate.retry} function are retried by that alone).
 	 * @return a new builder, to be customized and built by the caller
 	 */
 	public CuratorFrameworkFactory.Builder builder() {
@@ -71,7 +74,7 @@ public record ZkClientSettings(String connectString, String namespace, Duration 
 		map.from(this.namespace).to(builder::namespace);
 		map.from(this.sessionTimeout).asInt(Duration::toMillis).to(builder::sessionTimeoutMs);
 		map.from(this.connectionTimeout).asInt(Duration::toMillis).to(builder::connectionTimeoutMs);
-		map.from(this.retry).as(Retry::policy).to(builder::retryPolicy);
+		map.from(this.retry).as(Retry::policy).as(ZkRetry::forClient).to(builder::retryPolicy);
 		map.from(this.readOnly).to(builder::canBeReadOnly);
 		map.from(this.authCredentials)
 			.as((credentials) -> credentials.getBytes(StandardCharsets.UTF_8))

@@ -1,21 +1,30 @@
 package io.zkboot.core;
 
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-
+import org.apache.curator.RetryLoop;
+import org.apache.curator.RetryPolicy;
+import org.apache.curator.RetrySleeper;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
+import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a function of several ZooKeeper calls again when it fails with a retryable error, as
- * kazoo's {@code retry} and {@code KazooRetry}: connection loss and operation timeouts always, session
- * expiry when so configured. The whole function is run again, so write it to cope with a call that
- * took effect before the connection was lost (for example a create that finds its node already
- * there). Immutable and thread-safe.
+ * kazoo's {@code retry}: the whole function is run again, under a Curator {@link RetryPolicy}
+ * that decides which failures are retryable ({@link RetryPolicy#allowRetry(Throwable)}: by default
+ * connection loss, operation timeout, session moved and session expiry), how often and how long to
+ * sleep in between ({@link RetryPolicy#allowRetry(int, long, RetrySleeper)}, with Curator's own
+ * sleeper). Write the function to cope with a call that took effect before the connection was lost
+ * (for example a create that finds its node already there). Immutable and thread-safe.
+ *
+ * <p>Retries do not multiply: while a function runs, Curator does not retry the calls inside it
+ * on the same thread when the client was built with {@link #forClient(RetryPolicy)} (the starter's
+ * clients are), and a {@code ZkRetry} inside another runs its function once; the outermost one
+ * alone retries. {@link ZkTemplate#retry} uses the client's own policy ({@link #of(CuratorFramework)}).
  *
  * <pre>{@code
- * ZkRetry retry = ZkRetry.builder().maxTries(5).backoff(Duration.ofMillis(100), Duration.ofSeconds(2))
- *     .deadline(Duration.ofSeconds(30)).build();
+ * ZkRetry retry = ZkRetry.of(new ExponentialBackoffRetry(100, 5));
  * String value = retry.call(() -> template.get("/config").dataAsString());
  * }</pre>
  */
@@ -23,76 +32,90 @@ public final class ZkRetry {
 
 	private static final Logger logger = LoggerFactory.getLogger(ZkRetry.class);
 
-	private final int maxTries;
+	/** Set while a function runs under a retry on this thread. */
+	private static final ThreadLocal<ZkRetry> running = new ThreadLocal<>();
 
-	private final Duration initialDelay;
+	private final RetryPolicy policy;
 
-	private final Duration maxDelay;
-
-	private final double jitter;
-
-	private final Duration deadline;
-
-	private final boolean retrySessionExpiry;
-
-	private ZkRetry(Builder builder) {
-		this.maxTries = builder.maxTries;
-		this.initialDelay = builder.initialDelay;
-		this.maxDelay = builder.maxDelay;
-		this.jitter = builder.jitter;
-		this.deadline = builder.deadline;
-		this.retrySessionExpiry = builder.retrySessionExpiry;
+	private ZkRetry(RetryPolicy policy) {
+		this.policy = (policy instanceof ClientRetryPolicy client) ? client.policy : policy;
 	}
 
 	/**
-	 * Returns the default policy, kazoo's defaults: up to 10 tries, backoff from 100 ms doubling to at
-	 * most 60 s with 20% jitter, no deadline, session expiry retried.
+	 * Returns the default policy, that of {@code zk.retry.*}'s defaults: up to 10 retries, sleeping
+	 * from 100 ms doubling (randomly) to at most 5 s.
 	 * @return the default policy
 	 */
 	public static ZkRetry defaults() {
-		return builder().build();
+		return of(new BoundedExponentialBackoffRetry(100, 5000, 10));
 	}
 
 	/**
-	 * Starts a policy from the defaults.
-	 * @return a builder
+	 * Retries under a Curator policy.
+	 * @param policy the policy
+	 * @return a retry
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static ZkRetry of(RetryPolicy policy) {
+		return new ZkRetry(policy);
 	}
 
 	/**
-	 * Runs a function, again after each retryable failure, until it succeeds, the tries are used up
-	 * or the deadline passes.
+	 * Retries under a client's own policy, the one its calls are retried with.
+	 * @param client the client
+	 * @return a retry
+	 */
+	public static ZkRetry of(CuratorFramework client) {
+		return of(client.getZookeeperClient().getRetryPolicy());
+	}
+
+	/**
+	 * The policy for a Curator client: the given one, except that the client does not retry a call
+	 * made inside a function that a {@code ZkRetry} runs (that function is retried as a whole
+	 * instead). {@link #of(CuratorFramework)} finds the given policy again.
+	 * @param policy the policy
+	 * @return the policy to build the client with
+	 */
+	public static RetryPolicy forClient(RetryPolicy policy) {
+		return (policy instanceof ClientRetryPolicy) ? policy : new ClientRetryPolicy(policy);
+	}
+
+	/**
+	 * Returns the Curator policy of this retry.
+	 * @return the policy
+	 */
+	public RetryPolicy getPolicy() {
+		return this.policy;
+	}
+
+	/**
+	 * Runs a function, again after each retryable failure, as long as the policy allows.
 	 * @param <T> the function's result
 	 * @param function the function
 	 * @return the function's result
 	 * @throws ZkException the last failure (translated) when the function could not be completed
 	 */
 	public <T> T call(ZkCallable<T> function) {
-		long start = System.nanoTime();
-		long delay = this.initialDelay.toNanos();
-		for (int attempt = 1;; attempt++) {
-			ZkException failure;
-			try {
-				return function.call();
-			}
-			catch (RuntimeException ex) {
-				if (!(ex instanceof ZkException zk)) {
-					throw ex;
+		if (running.get() != null) {
+			return once(function);
+		}
+		running.set(this);
+		try {
+			long start = System.currentTimeMillis();
+			for (int retries = 0;; retries++) {
+				try {
+					return once(function);
 				}
-				failure = zk;
+				catch (ZkException failure) {
+					if (!isRetryable(failure) || !this.policy.allowRetry(retries,
+							System.currentTimeMillis() - start, RetryLoop.getDefaultRetrySleeper())) {
+						throw failure;
+					}
+					logger.debug("retrying after {} (retry {})", failure.getMessage(), retries + 1);
+				}
 			}
-			catch (Exception ex) {
-				failure = ZkExceptionTranslator.translate(ex, null);
-			}
-			long sleep = withJitter(Math.min(delay, this.maxDelay.toNanos()));
-			if (!isRetryable(failure) || attempt >= this.maxTries || pastDeadline(start, sleep)) {
-				throw failure;
-			}
-			logger.debug("retrying after {} (attempt {} of {})", failure.getMessage(), attempt, this.maxTries);
-			sleep(sleep, failure);
-			delay = Math.min(delay * 2, this.maxDelay.toNanos());
+		}
+		finally {
+			running.remove();
 		}
 	}
 
@@ -108,36 +131,27 @@ public final class ZkRetry {
 	}
 
 	/**
-	 * Tells whether a failure is worth another try under this policy.
+	 * Tells whether a failure is worth another try under this policy
+	 * ({@link RetryPolicy#allowRetry(Throwable)} with the failure's ZooKeeper error).
 	 * @param ex the failure
-	 * @return whether it is a connection loss, an operation timeout, or (when so configured) a
-	 * session expiry
+	 * @return whether the policy retries it
 	 */
 	public boolean isRetryable(ZkException ex) {
-		return ex instanceof ZkConnectionLossException || ex instanceof ZkOperationTimeoutException
-				|| (this.retrySessionExpiry && ex instanceof ZkSessionExpiredException);
+		return ex.getCode() != null && this.policy.allowRetry(KeeperException.create(ex.getCode()));
 	}
 
-	private long withJitter(long nanos) {
-		if (this.jitter == 0 || nanos == 0) {
-			return nanos;
-		}
-		double factor = 1 + ThreadLocalRandom.current().nextDouble(-this.jitter, this.jitter);
-		return (long) (nanos * factor);
-	}
-
-	private boolean pastDeadline(long start, long sleep) {
-		return this.deadline != null && System.nanoTime() + sleep - start > this.deadline.toNanos();
-	}
-
-	private static void sleep(long nanos, ZkException failure) {
+	private static <T> T once(ZkCallable<T> function) {
 		try {
-			Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+			return function.call();
 		}
-		catch (InterruptedException ex) {
-			ZkException interrupted = ZkExceptionTranslator.translate(ex, failure.getPath());
-			interrupted.addSuppressed(failure);
-			throw interrupted;
+		catch (ZkException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw ZkExceptionTranslator.translate(ex, null);
 		}
 	}
 
@@ -156,90 +170,18 @@ public final class ZkRetry {
 	}
 
 	/**
-	 * Builds a {@link ZkRetry}.
+	 * A client's policy that lets the retry around a function alone retry the function's calls.
 	 */
-	public static final class Builder {
+	private record ClientRetryPolicy(RetryPolicy policy) implements RetryPolicy {
 
-		private int maxTries = 10;
-
-		private Duration initialDelay = Duration.ofMillis(100);
-
-		private Duration maxDelay = Duration.ofSeconds(60);
-
-		private double jitter = 0.2;
-
-		private Duration deadline;
-
-		private boolean retrySessionExpiry = true;
-
-		private Builder() {
+		@Override
+		public boolean allowRetry(int retryCount, long elapsedTimeMs, RetrySleeper sleeper) {
+			return running.get() == null && this.policy.allowRetry(retryCount, elapsedTimeMs, sleeper);
 		}
 
-		/**
-		 * Sets how many times the function may run in all.
-		 * @param maxTries at least 1
-		 * @return this builder
-		 */
-		public Builder maxTries(int maxTries) {
-			if (maxTries < 1) {
-				throw new IllegalArgumentException("maxTries must be at least 1: " + maxTries);
-			}
-			this.maxTries = maxTries;
-			return this;
-		}
-
-		/**
-		 * Sets the exponential backoff: the first pause, doubled after each try up to a maximum.
-		 * @param initialDelay the first pause
-		 * @param maxDelay the longest pause
-		 * @return this builder
-		 */
-		public Builder backoff(Duration initialDelay, Duration maxDelay) {
-			this.initialDelay = initialDelay;
-			this.maxDelay = maxDelay;
-			return this;
-		}
-
-		/**
-		 * Sets the random spread of each pause.
-		 * @param jitter a fraction from 0 (none) to 1; a pause varies by up to this fraction
-		 * @return this builder
-		 */
-		public Builder jitter(double jitter) {
-			if (jitter < 0 || jitter > 1) {
-				throw new IllegalArgumentException("jitter must be between 0 and 1: " + jitter);
-			}
-			this.jitter = jitter;
-			return this;
-		}
-
-		/**
-		 * Sets a deadline: no try starts after it has passed since the first.
-		 * @param deadline the time allowed in all, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder deadline(Duration deadline) {
-			this.deadline = deadline;
-			return this;
-		}
-
-		/**
-		 * Sets whether a session expiry is retried (kazoo's {@code ignore_expire}, default true). Curator
-		 * makes a new session after an expiry, so a retried function runs in the new one.
-		 * @param retrySessionExpiry whether to retry
-		 * @return this builder
-		 */
-		public Builder retrySessionExpiry(boolean retrySessionExpiry) {
-			this.retrySessionExpiry = retrySessionExpiry;
-			return this;
-		}
-
-		/**
-		 * Builds the policy.
-		 * @return the policy
-		 */
-		public ZkRetry build() {
-			return new ZkRetry(this);
+		@Override
+		public boolean allowRetry(Throwable exception) {
+			return this.policy.allowRetry(exception);
 		}
 
 	}

@@ -414,14 +414,17 @@ public class ZkTemplate {
 	}
 
 	/**
-	 * Runs a function of several calls under the default retry policy ({@link ZkRetry#defaults()}),
-	 * as kazoo's {@code retry}. Build a {@link ZkRetry} for another policy.
+	 * Runs a function of several calls again on a retryable failure, as kazoo's {@code retry}, under
+	 * the client's own retry policy ({@link ZkRetry#of(CuratorFramework)}: {@code zk.retry.*} or the
+	 * application's {@code RetryPolicy} bean). The calls inside are not retried on their own as well
+	 * when the client was built with {@link ZkRetry#forClient} (the starter's client is), so the
+	 * function runs at most as often as the policy allows. Use a {@link ZkRetry} for another policy.
 	 * @param <T> the function's result
 	 * @param function the function
 	 * @return its result
 	 */
 	public <T> T retry(ZkCallable<T> function) {
-		return ZkRetry.defaults().call(function);
+		return ZkRetry.of(this.client).call(function);
 	}
 
 	/**

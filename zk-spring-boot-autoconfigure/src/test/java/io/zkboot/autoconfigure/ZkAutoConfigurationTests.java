@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.zkboot.core.ZkRetry;
 import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
 import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkConnectionState;
@@ -78,7 +79,7 @@ class ZkAutoConfigurationTests {
 				assertThat(builder.getNamespace()).isEqualTo("app");
 				assertThat(builder.getSessionTimeoutMs()).isEqualTo(7000);
 				assertThat(builder.getConnectionTimeoutMs()).isEqualTo(3000);
-				assertThat(builder.getRetryPolicy()).isInstanceOfSatisfying(BoundedExponentialBackoffRetry.class,
+				assertThat(ZkRetry.of(builder.getRetryPolicy()).getPolicy()).isInstanceOfSatisfying(BoundedExponentialBackoffRetry.class,
 						(retry) -> {
 							assertThat(retry.getBaseSleepTimeMs()).isEqualTo(50);
 							assertThat(retry.getMaxSleepTimeMs()).isEqualTo(2000);
@@ -149,6 +150,16 @@ class ZkAutoConfigurationTests {
 		}).withBean(RecordedStates.class).run((context) -> {
 			assertThat(context).hasSingleBean(CuratorFramework.class).hasBean("myClient");
 			context.getBean(RecordedStates.class).next(ZkConnectionState.CONNECTED, Duration.ofSeconds(10));
+		});
+	}
+
+	@Test
+	void aRetryPolicyBeanIsTheClientsAndTheTemplatesPolicy() {
+		org.apache.curator.RetryPolicy policy = new org.apache.curator.retry.RetryNTimes(7, 1);
+		connected().withBean(org.apache.curator.RetryPolicy.class, () -> policy).run((context) -> {
+			assertThat(ZkRetry.of(context.getBean(CuratorFramework.class)).getPolicy()).isSameAs(policy);
+			assertThat(ZkRetry.of(context.getBean(io.zkboot.core.ZkTemplate.class).getClient()).getPolicy())
+				.isSameAs(policy);
 		});
 	}
 

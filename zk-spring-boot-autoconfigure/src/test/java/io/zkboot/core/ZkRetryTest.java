@@ -9,7 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.RetryPolicy;
+import org.apache.curator.RetrySleeper;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.curator.retry.RetryNTimes;
+import org.apache.curator.retry.RetryUntilElapsed;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
@@ -19,11 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ZkRetryTest extends ZkServerSupport {
 
-	private final ZkRetry quick = ZkRetry.builder()
-		.maxTries(50)
-		.backoff(Duration.ofMillis(50), Duration.ofMillis(400))
-		.deadline(Duration.ofSeconds(30))
-		.build();
+	private final ZkRetry quick = ZkRetry.of(new BoundedExponentialBackoffRetry(50, 400, 50));
 
 	@Test
 	void aFunctionOfSeveralCallsIsCarriedAcrossAServerRestart() throws Exception {
@@ -93,12 +93,18 @@ class ZkRetryTest extends ZkServerSupport {
 	}
 
 	@Test
-	void aSessionExpiryIsNotRetriedWhenSoConfigured() throws Exception {
+	void thePolicyDecidesWhichFailuresAreRetried() throws Exception {
 		this.template.create("/a", bytes("A"));
 		CuratorFramework client = newClient(new RetryNTimes(0, 0), 1000);
 		try {
 			AtomicInteger attempts = new AtomicInteger();
-			ZkRetry retry = ZkRetry.builder().retrySessionExpiry(false).build();
+			ZkRetry retry = ZkRetry.of(new RetryNTimes(5, 1) {
+				@Override
+				public boolean allowRetry(Throwable exception) {
+					return !(exception instanceof KeeperException.SessionExpiredException)
+							&& super.allowRetry(exception);
+				}
+			});
 			assertThatExceptionOfType(ZkSessionExpiredException.class).isThrownBy(() -> retry.call(() -> {
 				attempts.incrementAndGet();
 				ZooKeeper handle = client.getZookeeperClient().getZooKeeper();
@@ -110,6 +116,46 @@ class ZkRetryTest extends ZkServerSupport {
 		finally {
 			client.close();
 		}
+	}
+
+	@Test
+	void theFunctionRunsAsOftenAsTheClientsPolicyAllowsAndItsCallsAreNotRetriedAgain() throws Exception {
+		CountingPolicy policy = new CountingPolicy(new RetryNTimes(2, 1));
+		CuratorFramework client = newClient(ZkRetry.forClient(policy), 200);
+		try {
+			ZkTemplate zk = new ZkTemplate(client);
+			server.stop();
+			AtomicInteger runs = new AtomicInteger();
+			assertThatExceptionOfType(ZkConnectionLossException.class).isThrownBy(() -> zk.retry(() -> {
+				runs.incrementAndGet();
+				return zk.exists("/a");
+			}));
+			assertThat(runs).hasValue(3);
+			assertThat(policy.asked).hasValue(3);
+			policy.asked.set(0);
+			assertThatExceptionOfType(ZkConnectionLossException.class).isThrownBy(() -> zk.exists("/a"));
+			assertThat(policy.asked).as("a call outside a retry is retried by Curator").hasValue(3);
+		}
+		finally {
+			server.restart();
+			client.close();
+		}
+	}
+
+	@Test
+	void aRetryInsideAnotherRunsItsFunctionOnce() {
+		AtomicInteger inner = new AtomicInteger();
+		AtomicInteger outer = new AtomicInteger();
+		ZkRetry three = ZkRetry.of(new RetryNTimes(2, 1));
+		assertThatExceptionOfType(ZkConnectionLossException.class).isThrownBy(() -> three.run(() -> {
+			outer.incrementAndGet();
+			three.run(() -> {
+				inner.incrementAndGet();
+				throw KeeperException.create(KeeperException.Code.CONNECTIONLOSS);
+			});
+		}));
+		assertThat(outer).hasValue(3);
+		assertThat(inner).hasValue(3);
 	}
 
 	@Test
@@ -127,9 +173,9 @@ class ZkRetryTest extends ZkServerSupport {
 	}
 
 	@Test
-	void triesAndDeadlineBoundTheRetries() {
+	void thePolicyBoundsTheRetries() {
 		AtomicInteger attempts = new AtomicInteger();
-		ZkRetry threeTries = ZkRetry.builder().maxTries(3).backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+		ZkRetry threeTries = ZkRetry.of(new RetryNTimes(2, 1));
 		assertThatExceptionOfType(ZkConnectionLossException.class).isThrownBy(() -> threeTries.run(() -> {
 			attempts.incrementAndGet();
 			throw KeeperException.create(KeeperException.Code.CONNECTIONLOSS);
@@ -137,19 +183,40 @@ class ZkRetryTest extends ZkServerSupport {
 		assertThat(attempts.get()).isEqualTo(3);
 
 		attempts.set(0);
-		ZkRetry deadline = ZkRetry.builder()
-			.maxTries(1000)
-			.backoff(Duration.ofMillis(40), Duration.ofMillis(40))
-			.jitter(0)
-			.deadline(Duration.ofMillis(150))
-			.build();
+		ZkRetry elapsed = ZkRetry.of(new RetryUntilElapsed(150, 40));
 		long start = System.nanoTime();
-		assertThatExceptionOfType(ZkOperationTimeoutException.class).isThrownBy(() -> deadline.run(() -> {
+		assertThatExceptionOfType(ZkOperationTimeoutException.class).isThrownBy(() -> elapsed.run(() -> {
 			attempts.incrementAndGet();
 			throw KeeperException.create(KeeperException.Code.OPERATIONTIMEOUT);
 		}));
-		assertThat(attempts.get()).isBetween(2, 4);
+		assertThat(attempts.get()).isBetween(2, 6);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+	}
+
+	/**
+	 * A policy that counts how often the test's thread asks it for another try (Curator's own
+	 * background work may ask it too).
+	 */
+	static final class CountingPolicy implements RetryPolicy {
+
+		final AtomicInteger asked = new AtomicInteger();
+
+		private final RetryPolicy policy;
+
+		private final Thread thread = Thread.currentThread();
+
+		CountingPolicy(RetryPolicy policy) {
+			this.policy = policy;
+		}
+
+		@Override
+		public boolean allowRetry(int retryCount, long elapsedTimeMs, RetrySleeper sleeper) {
+			if (Thread.currentThread() == this.thread) {
+				this.asked.incrementAndGet();
+			}
+			return this.policy.allowRetry(retryCount, elapsedTimeMs, sleeper);
+		}
+
 	}
 
 }
