@@ -10,8 +10,7 @@ import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.test.EmbeddedZooKeeperExtension;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,10 +41,7 @@ class TreeInputCorpusTests {
 
 	@BeforeAll
 	static void seed() throws Exception {
-		client = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
-			.sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
-		client.start();
-		client.blockUntilConnected();
+		client = TreeClients.connect(zooKeeper.getConnectString());
 		template = new ZkTemplate(client);
 		tree = new ZkTree(template);
 		tree.importTree(SEED, "seed.tree", ImportOptions.defaults());

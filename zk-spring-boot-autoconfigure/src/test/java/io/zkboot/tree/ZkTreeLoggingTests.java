@@ -7,8 +7,7 @@ import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.test.EmbeddedZooKeeperExtension;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,10 +53,7 @@ class ZkTreeLoggingTests {
 	static void start() throws Exception {
 		// applications started by other tests in this JVM may have left other levels behind
 		LoggingSystem.get(ZkTreeLoggingTests.class.getClassLoader()).setLogLevel("io.zkboot", LogLevel.INFO);
-		client = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
-			.sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
-		client.start();
-		client.blockUntilConnected();
+		client = TreeClients.connect(zooKeeper.getConnectString());
 		template = new ZkTemplate(client);
 		tree = new ZkTree(template);
 	}

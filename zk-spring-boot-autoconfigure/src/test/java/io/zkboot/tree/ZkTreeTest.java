@@ -9,8 +9,7 @@ import io.zkboot.core.ZkNode;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.test.EmbeddedZooKeeperExtension;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
+
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +39,7 @@ class ZkTreeTest {
 
 	@BeforeAll
 	static void start() throws Exception {
-		client = connect();
+		client = TreeClients.connect(zooKeeper.getConnectString());
 		template = new ZkTemplate(client);
 		tree = new ZkTree(template);
 	}
@@ -57,20 +56,12 @@ class ZkTreeTest {
 				template.deleteRecursive("/" + child, DeleteOptions.defaults().force());
 			}
 		}
-		other = connect();
+		other = TreeClients.connect(zooKeeper.getConnectString());
 	}
 
 	@AfterEach
 	void closeOther() {
 		other.close();
-	}
-
-	private static CuratorFramework connect() throws InterruptedException {
-		CuratorFramework started = CuratorFrameworkFactory.builder().connectString(zooKeeper.getConnectString())
-				.sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
-		started.start();
-		started.blockUntilConnected();
-		return started;
 	}
 
 	private void ephemeral(String path) throws Exception {
