@@ -20,9 +20,12 @@ import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
@@ -32,9 +35,14 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreDetails;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -144,6 +152,20 @@ class ZkTlsTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void startupFailuresAreReportedWithTheProperties(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application().run("--zk.tls.bundle=zookeper"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value 'zookeper' for configuration property 'zk.tls.bundle'")
+			.contains("SSL bundle name 'zookeper' cannot be found");
+		assertThatException().isThrownBy(
+				() -> application().run("--zk.tls.bundle=zookeeper", "--zk.tls.trust-store=" + zk.trustStore()));
+		assertThat(output)
+			.contains("The following configuration properties are mutually exclusive:\n\n\tzk.tls.bundle\n"
+					+ "\tzk.tls.trust-store");
+	}
+
+	@Test
 	void aConnectionDetailsBeanSuppliesCredentialsAndTheBundle() throws Exception {
 		ZkConnectionDetails.Auth alice = ZkConnectionDetails.Auth.digest("alice", "secret");
 		SslBundle bundle = SslBundle.of(new JksSslStoreBundle(
@@ -199,6 +221,18 @@ class ZkTlsTests {
 			assertThat(plain.blockUntilConnected((int) Duration.ofSeconds(2).toMillis(), TimeUnit.MILLISECONDS))
 				.isFalse();
 		}
+	}
+
+	private static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties(zk.jksBundle("zookeeper"))
+			.properties("zk.connect-string=" + zk.connectString());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SslAutoConfiguration.class, ZkAutoConfiguration.class })
+	static class App {
+
 	}
 
 	private static void assertHealthUpWithVersion(AssertableApplicationContext context) {
