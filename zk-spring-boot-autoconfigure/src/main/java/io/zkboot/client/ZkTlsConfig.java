@@ -83,7 +83,7 @@ public record ZkTlsConfig(Path keyStore, String keyStorePassword, String keyStor
 
 	@Override
 	public String toString() {
-		return "TLS (key store " + this.keyStore + ", trust store "
+		return "TLS (key store " + ((this.keyStore != null) ? this.keyStore : "none") + ", trust store "
 				+ ((this.trustStore != null) ? this.trustStore : "of the JDK") + ")";
 	}
 

@@ -47,8 +47,13 @@ public final class TlsZkServer implements BeforeAllCallback, AfterAllCallback {
 
 	private String connectString;
 
+	private Properties systemProperties;
+
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {
+		// the server's configuration sets zookeeper.ssl.*, zookeeper.serverCnxnFactory and the x509
+		// auth provider as JVM-wide system properties; they are undone when the server stops
+		this.systemProperties = (Properties) System.getProperties().clone();
 		this.dir = Files.createTempDirectory("zk-tls-server");
 		Path certificate = this.dir.resolve("zk.crt");
 		keytool("-genkeypair", "-alias", "zk", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname",
@@ -114,6 +119,11 @@ public final class TlsZkServer implements BeforeAllCallback, AfterAllCallback {
 	@Override
 	public void afterAll(ExtensionContext context) throws IOException {
 		this.server.close();
+		for (String name : System.getProperties().stringPropertyNames()) {
+			if (name.startsWith("zookeeper.") && !this.systemProperties.containsKey(name)) {
+				System.clearProperty(name);
+			}
+		}
 		FileSystemUtils.deleteRecursively(this.dir);
 	}
 
