@@ -5,10 +5,10 @@ import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Where and how the ZooKeeper client connects: the connect string, the credentials of the
- * session and the TLS material. By default taken from {@code zk.connect-string},
- * {@code zk.auth.*} and {@code zk.tls.bundle}; a bean of this type (from the embedded server,
- * a Testcontainers {@code @ServiceConnection}, or the application) takes its place, and then
- * those three are its alone. The rest of {@code zk.*} applies either way, the key-store
+ * session and the TLS material. By default taken from {@code zk.connect-string} (or the
+ * embedded server's address), {@code zk.auth.*} and {@code zk.tls.bundle}; a bean of this type
+ * (a Testcontainers {@code @ServiceConnection}, Docker Compose, or the application's) takes
+ * its place, and then those three are its alone. The rest of {@code zk.*} applies either way, the key-store
  * properties of {@code zk.tls.*} included when {@link #getSslBundle()} is {@code null}.
  */
 public interface ZkConnectionDetails extends ConnectionDetails {
