@@ -56,7 +56,9 @@ record BundleStoreFiles(Path keyStore, Path trustStore, String password) {
 			return written.computeIfAbsent(fingerprint(keys, trusted), (fingerprint) -> write(keys, trusted));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot read the key and trust stores of SSL bundle " + bundle, ex);
+			throw new IllegalStateException(
+					"Cannot read the key and trust stores of the ZooKeeper client's SSL bundle " + bundle + ": " + ex,
+					ex);
 		}
 	}
 

@@ -394,7 +394,8 @@ public class ZkProperties {
 		 * @return the bundle, or {@code null} when TLS is off or no bundle is named
 		 * @throws MutuallyExclusiveConfigurationPropertiesException when a key store or
 		 * trust store is set as well
-		 * @throws InvalidConfigurationPropertyValueException when there is no such bundle
+		 * @throws InvalidConfigurationPropertyValueException when there is no such bundle, or
+		 * its key or trust material cannot be read
 		 */
 		public SslBundle resolveBundle(Function<String, SslBundle> bundles) {
 			if (this.bundle == null) {
@@ -414,14 +415,23 @@ public class ZkProperties {
 			if (!isEnabled()) {
 				return null;
 			}
+			SslBundle found;
 			try {
-				return bundles.apply(this.bundle);
+				found = bundles.apply(this.bundle);
 			}
 			catch (NoSuchSslBundleException ex) {
 				throw new InvalidConfigurationPropertyValueException("zk.tls.bundle", this.bundle,
 						ex.getMessage() + "; define it under spring.ssl.bundle.jks." + this.bundle
 								+ " or spring.ssl.bundle.pem." + this.bundle);
 			}
+			try {
+				// its stores are read (and written for the client) now, for a failure that names the bundle
+				BundleStoreFiles.of(found);
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidConfigurationPropertyValueException("zk.tls.bundle", this.bundle, ex.getMessage());
+			}
+			return found;
 		}
 
 		/**

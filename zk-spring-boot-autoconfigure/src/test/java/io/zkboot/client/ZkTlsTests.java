@@ -141,6 +141,18 @@ class ZkTlsTests {
 	}
 
 	@Test
+	void aBundleWhoseKeyCannotBeReadFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues(zk.jksBundle("zookeeper"))
+			.withPropertyValues("spring.ssl.bundle.jks.zookeeper.key.password=wrong", "zk.tls.bundle=zookeeper")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("zk.tls.bundle with value 'zookeeper'")
+				.hasMessageContaining("Cannot read the key and trust stores of the ZooKeeper client's SSL bundle")
+				.hasMessageContaining("UnrecoverableKeyException"));
+	}
+
+	@Test
 	void aBundleWithAKeyStoreFailsStartupNamingBoth() {
 		this.runner.withPropertyValues(zk.jksBundle("zookeeper"))
 			.withPropertyValues("zk.tls.bundle=zookeeper", "zk.tls.key-store=" + zk.keyStore())
