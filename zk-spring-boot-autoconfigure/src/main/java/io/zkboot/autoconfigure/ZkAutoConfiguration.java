@@ -26,8 +26,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -35,24 +37,27 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the ZooKeeper client: a started {@link CuratorFramework} built
- * from {@code zk.*}, a {@link ZkTemplate} on it, and
- * {@link io.zkboot.client.ZkConnectionStateEvent}s on every change of its connection.
+ * from the {@link ZkConnectionDetails} ({@code zk.connect-string}, {@code zk.auth.*} and the
+ * SSL bundle of {@code zk.tls.bundle} unless a bean says otherwise) and {@code zk.*}, a
+ * {@link ZkTemplate} on it, and {@link io.zkboot.client.ZkConnectionStateEvent}s on every
+ * change of its connection.
  */
-@AutoConfiguration
+@AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(CuratorFramework.class)
 @EnableConfigurationProperties(ZkProperties.class)
 public class ZkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ZkConnectionDetails.class)
-	PropertiesZkConnectionDetails zkConnectionDetails(ZkProperties properties) {
-		return new PropertiesZkConnectionDetails(properties);
+	PropertiesZkConnectionDetails zkConnectionDetails(ZkProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesZkConnectionDetails(properties, sslBundles.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ACLProvider zkAclProvider(ZkProperties properties) {
-		return ZkClientSettings.of(properties, properties.getConnectString()).aclProvider();
+	ACLProvider zkAclProvider(ZkProperties properties, ZkConnectionDetails connectionDetails) {
+		return ZkClientSettings.aclProvider(properties, connectionDetails.getAuth());
 	}
 
 	/**
@@ -70,7 +75,7 @@ public class ZkAutoConfiguration {
 			ObjectProvider<RetryPolicy> retryPolicy) {
 		String connectString = connectionDetails.getConnectString();
 		check(connectString, connectionDetails);
-		ZkClientSettings settings = ZkClientSettings.of(properties, connectString);
+		ZkClientSettings settings = ZkClientSettings.of(properties, connectionDetails);
 		List<CuratorFrameworkBuilderCustomizer> builderCustomizers = customizers.orderedStream().toList();
 		ZkBootstrapClient loaders = bootstrapClient.getIfAvailable();
 		CuratorFramework client = (loaders != null)

@@ -5,6 +5,7 @@ import io.zkboot.client.ZkProperties;
 import io.zkboot.embedded.EmbeddedZooKeeper;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -21,7 +23,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Starts an {@link EmbeddedZooKeeper} before the client when
  * {@code zk.embedded.enabled=true} and {@code zk.connect-string} is not set, and points
- * the client at it.
+ * the client at it ({@code zk.auth.*} and {@code zk.tls.*} still apply).
  */
 @AutoConfiguration(before = ZkAutoConfiguration.class)
 @ConditionalOnClass(ZooKeeperServerEmbedded.class)
@@ -39,8 +41,9 @@ public class ZkEmbeddedAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ZkConnectionDetails.class)
-	ZkConnectionDetails embeddedZkConnectionDetails(EmbeddedZooKeeper server) {
-		return server::getConnectString;
+	PropertiesZkConnectionDetails embeddedZkConnectionDetails(EmbeddedZooKeeper server, ZkProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesZkConnectionDetails(properties, sslBundles.getIfAvailable(), server::getConnectString);
 	}
 
 	/**

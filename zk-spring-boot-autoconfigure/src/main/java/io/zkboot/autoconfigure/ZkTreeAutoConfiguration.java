@@ -3,8 +3,8 @@ package io.zkboot.autoconfigure;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkDeferredStartup;
-import io.zkboot.client.ZkProperties;
 import io.zkboot.core.ZkObservationConvention;
 import io.zkboot.core.ZkTemplate;
 import io.zkboot.tree.ZkTree;
@@ -41,10 +41,10 @@ public class ZkTreeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(prefix = "zk.tree.import", name = "enabled", matchIfMissing = true)
-	ZkTreeStartupImport zkTreeStartupImport(ZkTree tree, ZkTreeProperties properties, ZkProperties zkProperties,
+	ZkTreeStartupImport zkTreeStartupImport(ZkTree tree, ZkTreeProperties properties, ZkConnectionDetails connectionDetails,
 			ResourceLoader resourceLoader, ApplicationEventPublisher publisher, ZkDeferredStartup deferredStartup) {
 		ZkTreeProperties.Import settings = properties.getImport();
-		List<ACL> acl = (settings.getAcl() != null) ? settings.getAcl().acl(zkProperties.getAuth().isEnabled()) : null;
+		List<ACL> acl = (settings.getAcl() != null) ? settings.getAcl().acl(connectionDetails.getAuth() != null) : null;
 		return new ZkTreeStartupImport(tree, settings, acl, ResourcePatternUtils.getResourcePatternResolver(resourceLoader),
 				publisher, deferredStartup);
 	}

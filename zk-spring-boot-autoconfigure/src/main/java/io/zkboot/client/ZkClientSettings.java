@@ -10,13 +10,14 @@ import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.client.ZKClientConfig;
 
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
- * What a Curator client is built from, taken from {@code zk.*}: the one place that turns
- * {@link ZkProperties} into a {@link CuratorFrameworkFactory.Builder}, for the application's
- * client and for the client of the {@code zk:} configuration loader alike. Two clients built
- * from equal settings are alike, which is how the application knows it may keep the loader's
- * session.
+ * What a Curator client is built from: the connect string, credentials and TLS of the
+ * {@link ZkConnectionDetails}, and the rest of {@code zk.*}. The one place that turns them
+ * into a {@link CuratorFrameworkFactory.Builder}, for the application's client and for the
+ * client of the {@code zk:} configuration loader alike. Two clients built from equal settings
+ * are alike, which is how the application knows it may keep the loader's session.
  *
  * @param connectString where to connect
  * @param namespace {@code zk.namespace}, may be {@code null}
@@ -24,33 +25,59 @@ import org.springframework.boot.context.properties.PropertyMapper;
  * @param connectionTimeout {@code zk.connection-timeout}
  * @param retry {@code zk.retry.*}
  * @param readOnly {@code zk.read-only}
- * @param authScheme {@code zk.auth.scheme}, {@code null} without credentials
- * @param authCredentials {@code zk.auth.username:zk.auth.password}, {@code null} without
- * credentials
+ * @param auth the session's credentials, {@code null} without
  * @param aclMode {@code zk.acl.mode}, or its default for the credentials
- * @param tls {@code zk.tls.*}, {@code null} without TLS
+ * @param tls the SSL bundle's, else {@code zk.tls.*}; {@code null} without TLS
  */
 public record ZkClientSettings(String connectString, String namespace, Duration sessionTimeout,
-		Duration connectionTimeout, Retry retry, boolean readOnly, String authScheme, String authCredentials,
-		ZkAclMode aclMode, ZkTlsConfig tls) {
+		Duration connectionTimeout, Retry retry, boolean readOnly, ZkConnectionDetails.Auth auth, ZkAclMode aclMode,
+		ZkTlsConfig tls) {
 
 	/**
-	 * The settings of {@code zk.*}.
-	 * @param properties {@code zk.*}
-	 * @param connectString where to connect ({@code zk.connect-string}, or what a
-	 * {@link ZkConnectionDetails} says)
+	 * The settings of a client that connects as the connection details say.
+	 * @param properties {@code zk.*}, for what the details do not carry
+	 * @param connectionDetails the connect string, credentials and SSL bundle
 	 * @return the settings
 	 */
-	public static ZkClientSettings of(ZkProperties properties, String connectString) {
-		ZkProperties.Auth auth = properties.getAuth();
+	public static ZkClientSettings of(ZkProperties properties, ZkConnectionDetails connectionDetails) {
+		return of(properties, connectionDetails.getConnectString(), connectionDetails.getAuth(),
+				connectionDetails.getSslBundle());
+	}
+
+	/**
+	 * The settings of a client.
+	 * @param properties {@code zk.*}, for all but the following
+	 * @param connectString where to connect
+	 * @param auth the session's credentials, {@code null} for none
+	 * @param sslBundle the TLS material, {@code null} for the key-store properties of
+	 * {@code zk.tls.*} (when TLS is enabled)
+	 * @return the settings
+	 */
+	public static ZkClientSettings of(ZkProperties properties, String connectString, ZkConnectionDetails.Auth auth,
+			SslBundle sslBundle) {
 		ZkProperties.Retry retry = properties.getRetry();
-		ZkAclMode aclMode = (properties.getAcl().getMode() != null) ? properties.getAcl().getMode()
-				: ZkAclMode.defaultFor(auth.isEnabled());
+		ZkProperties.Tls tls = properties.getTls();
+		ZkTlsConfig tlsConfig = (sslBundle != null) ? ZkTlsConfig.of(sslBundle, tls.isHostnameVerification())
+				: tls.isEnabled() ? tls.toTlsConfig() : null;
 		return new ZkClientSettings(connectString, properties.getNamespace(), properties.getSessionTimeout(),
 				properties.getConnectionTimeout(),
 				new Retry(retry.getBaseSleep(), retry.getMaxSleep(), retry.getMaxRetries()), properties.isReadOnly(),
-				auth.isEnabled() ? auth.getScheme() : null, auth.isEnabled() ? auth.credentials() : null, aclMode,
-				properties.getTls().isEnabled() ? properties.getTls().toTlsConfig() : null);
+				auth, aclMode(properties, auth), tlsConfig);
+	}
+
+	/**
+	 * The ACL provider of {@code zk.acl.mode} for a client with or without credentials.
+	 * @param properties {@code zk.*}
+	 * @param auth the client's credentials, {@code null} for none
+	 * @return the provider
+	 */
+	public static ACLProvider aclProvider(ZkProperties properties, ZkConnectionDetails.Auth auth) {
+		return aclMode(properties, auth).provider(auth != null);
+	}
+
+	private static ZkAclMode aclMode(ZkProperties properties, ZkConnectionDetails.Auth auth) {
+		return (properties.getAcl().getMode() != null) ? properties.getAcl().getMode()
+				: ZkAclMode.defaultFor(auth != null);
 	}
 
 	/**
@@ -58,7 +85,7 @@ public record ZkClientSettings(String connectString, String namespace, Duration 
 	 * @return the provider
 	 */
 	public ACLProvider aclProvider() {
-		return this.aclMode.provider(this.authScheme != null);
+		return this.aclMode.provider(this.auth != null);
 	}
 
 	/**
@@ -76,9 +103,8 @@ public record ZkClientSettings(String connectString, String namespace, Duration 
 		map.from(this.connectionTimeout).asInt(Duration::toMillis).to(builder::connectionTimeoutMs);
 		map.from(this.retry).as(Retry::policy).as(ZkRetry::forClient).to(builder::retryPolicy);
 		map.from(this.readOnly).to(builder::canBeReadOnly);
-		map.from(this.authCredentials)
-			.as((credentials) -> credentials.getBytes(StandardCharsets.UTF_8))
-			.to((credentials) -> builder.authorization(this.authScheme, credentials));
+		map.from(this.auth)
+			.to((auth) -> builder.authorization(auth.scheme(), auth.credentials().getBytes(StandardCharsets.UTF_8)));
 		builder.aclProvider(aclProvider());
 		ZKClientConfig clientConfig = new ZKClientConfig();
 		map.from(this.tls).to((tls) -> tls.applyTo(clientConfig));

@@ -3,9 +3,16 @@ package io.zkboot.client;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Configuration of the ZooKeeper client, bound from {@code zk.*}: by the auto-configuration
@@ -220,11 +227,13 @@ public class ZkProperties {
 		}
 
 		/**
-		 * The credentials as the digest scheme takes them.
-		 * @return {@code username:password}, the password empty when unset
+		 * These credentials as the connection details carry them.
+		 * @return {@code username:password} under {@link #getScheme() the scheme} (the
+		 * password empty when unset), or {@code null} when no user name is set
 		 */
-		public String credentials() {
-			return this.username + ":" + ((this.password != null) ? this.password : "");
+		public ZkConnectionDetails.Auth toAuth() {
+			return isEnabled() ? new ZkConnectionDetails.Auth(this.scheme,
+					this.username + ":" + ((this.password != null) ? this.password : "")) : null;
 		}
 
 	}
@@ -256,9 +265,17 @@ public class ZkProperties {
 	public static class Tls {
 
 		/**
-		 * Whether to connect to the server's secure client port over TLS.
+		 * Whether to connect to the server's secure client port over TLS. Enabled
+		 * automatically if "bundle" is provided unless specified otherwise.
 		 */
-		private boolean enabled = false;
+		private Boolean enabled;
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) with the client's key and the trusted
+		 * certificates. Replaces the key-store and trust-store properties, which must not be
+		 * set with it.
+		 */
+		private String bundle;
 
 		/**
 		 * Key store file with the client's certificate and key (for mutual TLS).
@@ -299,11 +316,19 @@ public class ZkProperties {
 		private boolean hostnameVerification = true;
 
 		public boolean isEnabled() {
-			return this.enabled;
+			return (this.enabled != null) ? this.enabled : this.bundle != null;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
 		}
 
 		public Path getKeyStore() {
@@ -363,12 +388,59 @@ public class ZkProperties {
 		}
 
 		/**
+		 * The SSL bundle named by {@code zk.tls.bundle}, when TLS is enabled.
+		 * @param bundles looks a bundle up by its name, throwing
+		 * {@link NoSuchSslBundleException} for an unknown one
+		 * @return the bundle, or {@code null} when TLS is off or no bundle is named
+		 * @throws MutuallyExclusiveConfigurationPropertiesException when a key store or
+		 * trust store is set as well
+		 * @throws InvalidConfigurationPropertyValueException when there is no such bundle, or
+		 * its key or trust material cannot be read
+		 */
+		public SslBundle resolveBundle(Function<String, SslBundle> bundles) {
+			if (this.bundle == null) {
+				return null;
+			}
+			Set<String> configured = new LinkedHashSet<>();
+			configured.add("zk.tls.bundle");
+			if (this.keyStore != null) {
+				configured.add("zk.tls.key-store");
+			}
+			if (this.trustStore != null) {
+				configured.add("zk.tls.trust-store");
+			}
+			if (configured.size() > 1) {
+				throw new MutuallyExclusiveConfigurationPropertiesException(configured, configured);
+			}
+			if (!isEnabled()) {
+				return null;
+			}
+			SslBundle found;
+			try {
+				found = bundles.apply(this.bundle);
+			}
+			catch (NoSuchSslBundleException ex) {
+				throw new InvalidConfigurationPropertyValueException("zk.tls.bundle", this.bundle,
+						ex.getMessage() + "; define it under spring.ssl.bundle.jks." + this.bundle
+								+ " or spring.ssl.bundle.pem." + this.bundle);
+			}
+			try {
+				// its stores are read (and written for the client) now, for a failure that names the bundle
+				BundleStoreFiles.of(found);
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidConfigurationPropertyValueException("zk.tls.bundle", this.bundle, ex.getMessage());
+			}
+			return found;
+		}
+
+		/**
 		 * These settings as a client's TLS configuration.
 		 * @return the configuration, whether TLS is enabled or not
 		 */
 		public ZkTlsConfig toTlsConfig() {
 			return new ZkTlsConfig(this.keyStore, this.keyStorePassword, this.keyStoreType, this.trustStore,
-					this.trustStorePassword, this.trustStoreType, this.hostnameVerification);
+					this.trustStorePassword, this.trustStoreType, this.hostnameVerification, null, null, null);
 		}
 
 	}

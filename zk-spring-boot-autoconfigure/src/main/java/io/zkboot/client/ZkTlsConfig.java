@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ClientX509Util;
 
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.util.StringUtils;
+
 /**
  * TLS settings of one client, applied to its own {@link ZKClientConfig} so that nothing
  * is set JVM-wide.
@@ -16,9 +20,37 @@ import org.apache.zookeeper.common.ClientX509Util;
  * @param trustStorePassword its password, or null
  * @param trustStoreType its type, or null to derive it from the file name
  * @param hostnameVerification whether the server's host name must match its certificate
+ * @param protocol the TLS protocol of the SSL context, or null for ZooKeeper's default
+ * @param enabledProtocols comma-separated protocols to enable, or null for the protocol
+ * @param ciphers comma-separated cipher suites to enable, or null for the defaults
  */
 public record ZkTlsConfig(Path keyStore, String keyStorePassword, String keyStoreType, Path trustStore,
-		String trustStorePassword, String trustStoreType, boolean hostnameVerification) {
+		String trustStorePassword, String trustStoreType, boolean hostnameVerification, String protocol,
+		String enabledProtocols, String ciphers) {
+
+	/**
+	 * The TLS settings of an SSL bundle. ZooKeeper's Netty client reads its key and trust
+	 * material only from files named in its configuration (an SSL context supplier is not
+	 * asked), so the bundle's stores are written to owner-only PKCS12 files, once for each
+	 * content, deleted when the JVM exits. The bundle's protocol (unless the generic
+	 * {@code TLS}), enabled protocols and ciphers are applied too.
+	 * @param bundle the bundle
+	 * @param hostnameVerification whether the server's host name must match its certificate
+	 * @return the settings
+	 */
+	public static ZkTlsConfig of(SslBundle bundle, boolean hostnameVerification) {
+		BundleStoreFiles files = BundleStoreFiles.of(bundle);
+		SslOptions options = bundle.getOptions();
+		String protocol = SslBundle.DEFAULT_PROTOCOL.equals(bundle.getProtocol()) ? null : bundle.getProtocol();
+		return new ZkTlsConfig(files.keyStore(), files.password(), (files.keyStore() != null) ? "PKCS12" : null,
+				files.trustStore(), files.password(), (files.trustStore() != null) ? "PKCS12" : null,
+				hostnameVerification, protocol, commaSeparated(options.getEnabledProtocols()),
+				commaSeparated(options.getCiphers()));
+	}
+
+	private static String commaSeparated(String[] values) {
+		return (values != null && values.length > 0) ? StringUtils.arrayToCommaDelimitedString(values) : null;
+	}
 
 	/**
 	 * Write these settings into a client configuration: secure connection over Netty,
@@ -37,6 +69,9 @@ public record ZkTlsConfig(Path keyStore, String keyStorePassword, String keyStor
 			set(config, x509.getSslTruststoreTypeProperty(), this.trustStoreType);
 			config.setProperty(x509.getSslHostnameVerificationEnabledProperty(),
 					Boolean.toString(this.hostnameVerification));
+			set(config, x509.getSslProtocolProperty(), this.protocol);
+			set(config, x509.getSslEnabledProtocolsProperty(), this.enabledProtocols);
+			set(config, x509.getCipherSuitesProperty(), this.ciphers);
 		}
 	}
 
@@ -44,6 +79,12 @@ public record ZkTlsConfig(Path keyStore, String keyStorePassword, String keyStor
 		if (value != null) {
 			config.setProperty(name, value.toString());
 		}
+	}
+
+	@Override
+	public String toString() {
+		return "TLS (key store " + ((this.keyStore != null) ? this.keyStore : "none") + ", trust store "
+				+ ((this.trustStore != null) ? this.trustStore : "of the JDK") + ")";
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.context.config.Profiles;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.StringUtils;
 
 /**
@@ -28,7 +29,8 @@ import org.springframework.util.StringUtils;
  * one winning), {@code zk:} alone for the default contexts as Spring Cloud Zookeeper reads
  * them (see {@link #resolveProfileSpecific}), and {@code optional:zk:...}. ZooKeeper is found with {@code zk.*} (and
  * {@code zk.startup.*}), bound to {@link ZkProperties} and turned into
- * {@link ZkClientSettings} as for the application's client; with
+ * {@link ZkClientSettings} as for the application's client (the SSL bundle of
+ * {@code zk.tls.bundle} from {@code spring.ssl.bundle.*}, see {@link BootstrapSslBundles}); with
  * {@code zk.embedded.enabled=true} and no connect string, on the embedded server, started for it.
  */
 public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<ZkConfigDataResource> {
@@ -115,8 +117,10 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("zk.connect-string", connectString, ex.getMessage());
 		}
-		return new ZkConfigConnection(ZkClientSettings.of(properties, connectString), properties.getStartup().getWait(),
-				properties.getStartup().isFailFast());
+		SslBundle sslBundle = properties.getTls().resolveBundle(new BootstrapSslBundles(binder)::getBundle);
+		return new ZkConfigConnection(
+				ZkClientSettings.of(properties, connectString, properties.getAuth().toAuth(), sslBundle),
+				properties.getStartup().getWait(), properties.getStartup().isFailFast());
 	}
 
 }

@@ -4,11 +4,12 @@ import io.zkboot.client.ZkConnectionDetails;
 import org.testcontainers.containers.Container;
 
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
 /**
  * {@code @ServiceConnection} for a Testcontainers container running the {@code zookeeper}
- * image: the client connects to its mapped client port 2181.
+ * image: the client connects to its mapped client port 2181, without credentials or TLS.
  */
 class ZkContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<Container<?>, ZkConnectionDetails> {
@@ -37,6 +38,16 @@ class ZkContainerConnectionDetailsFactory
 		@Override
 		public String getConnectString() {
 			return getContainer().getHost() + ":" + getContainer().getMappedPort(CLIENT_PORT);
+		}
+
+		/**
+		 * No TLS: the client connects to the plain client port, so the container's
+		 * {@code @Ssl...} annotations are not applied.
+		 * @return {@code null}
+		 */
+		@Override
+		public SslBundle getSslBundle() {
+			return null;
 		}
 
 	}

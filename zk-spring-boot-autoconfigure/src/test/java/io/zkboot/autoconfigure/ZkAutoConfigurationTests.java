@@ -172,6 +172,17 @@ class ZkAutoConfigurationTests {
 	}
 
 	@Test
+	void theEmbeddedServersClientAuthenticatesWithZkAuth() {
+		this.runner.withPropertyValues("zk.embedded.enabled=true", "zk.auth.username=alice", "zk.auth.password=secret")
+			.run((context) -> {
+				CuratorFramework client = context.getBean(CuratorFramework.class);
+				client.create().forPath("/embedded-auth");
+				assertThat(client.getACL().forPath("/embedded-auth")).singleElement()
+					.satisfies((acl) -> assertThat(acl.getId().getId()).startsWith("alice:"));
+			});
+	}
+
+	@Test
 	void embeddedServerStartsBeforeTheClientAndStopsWithTheContext() {
 		AtomicReference<EmbeddedZooKeeper> embedded = new AtomicReference<>();
 		this.runner.withPropertyValues("zk.embedded.enabled=true").withBean(RecordedStates.class).run((context) -> {

@@ -43,7 +43,8 @@ class ZkConfigurationMetadataTests {
 				"zk.tree.import", "zk.registry", "zk.discovery", "zk.config", "zk.leader", "zk.coordination",
 				"management.endpoint.zktree");
 		assertThat(names("properties")).contains("zk.connect-string", "zk.session-timeout", "zk.retry.max-retries",
-				"zk.auth.scheme", "zk.tls.trust-store-type", "zk.tree.import.locations", "zk.registry.host");
+				"zk.auth.scheme", "zk.tls.trust-store-type", "zk.tls.bundle", "zk.tree.import.locations",
+				"zk.registry.host");
 	}
 
 	@Test
