@@ -9,7 +9,7 @@ import io.zkboot.client.ZkStartupException;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkPath;
-import io.zkboot.tree.CodePointOrder;
+import io.zkboot.core.internal.CodePointOrder;
 import org.apache.commons.logging.Log;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;

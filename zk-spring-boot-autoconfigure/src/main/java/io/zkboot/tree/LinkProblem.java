@@ -13,7 +13,7 @@ import java.util.Optional;
  *                   link is read): a link to no node or no property, a loop; false for a link
  *                   that climbs above {@code /}, which no import accepts
  */
-public record LinkProblem(String path, String property, Location location, String reason, boolean importable) {
+record LinkProblem(String path, String property, Location location, String reason, boolean importable) {
 
 	/**
 	 * Returns where the link's line is.

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.core.internal.CodePointOrder;
+
 /**
  * Node records indexed by path, with each node's children sorted by name. Paths are kept in
  * the form {@code ""} for the root and {@code /a/b} below it.

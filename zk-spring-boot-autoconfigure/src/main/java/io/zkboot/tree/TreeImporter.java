@@ -23,7 +23,7 @@ import org.apache.zookeeper.data.ACL;
  * New nodes get the given ACL, or the Curator client's own. Unchanged nodes are not written (zc.zk rewrites them, which only
  * bumps their version).
  */
-public final class TreeImporter {
+final class TreeImporter {
 
 	private static final Log logger = LogFactory.getLog(TreeImporter.class);
 
@@ -44,7 +44,7 @@ public final class TreeImporter {
 	 * @param acl    the ACL of created nodes, for example {@code ZooDefs.Ids.OPEN_ACL_UNSAFE}, or
 	 *               {@code null} for the one the client's ACL provider gives
 	 */
-	public TreeImporter(CuratorFramework client, List<ACL> acl) {
+	TreeImporter(CuratorFramework client, List<ACL> acl) {
 		this.client = client;
 		this.acl = acl == null ? null : List.copyOf(acl);
 	}
@@ -57,7 +57,7 @@ public final class TreeImporter {
 	 * @throws TreeImportException if ZooKeeper refuses a transaction; no transaction is sent
 	 *                             after that, but those already sent may be applied
 	 */
-	public List<String> apply(ImportPlan plan) {
+	List<String> apply(ImportPlan plan) {
 		commitAll(batches(plan));
 		List<String> messages = plan.messages();
 		if (logger.isDebugEnabled()) {

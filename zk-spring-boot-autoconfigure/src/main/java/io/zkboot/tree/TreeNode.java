@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.zkboot.core.internal.CodePointOrder;
+
 /**
  * One node of a tree: a name, its properties as stored in ZooKeeper (the node type under
  * {@value #TYPE}, symbolic links under names ending in {@value #LINK_SUFFIX}, property links
