@@ -8,6 +8,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.client.ZKClientConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 
@@ -30,9 +31,9 @@ import org.springframework.boot.context.properties.PropertyMapper;
  * @param aclMode {@code zk.acl.mode}, or its default for the credentials
  * @param tls {@code zk.tls.*}, {@code null} without TLS
  */
-public record ZkClientSettings(String connectString, String namespace, Duration sessionTimeout,
-		Duration connectionTimeout, Retry retry, boolean readOnly, String authScheme, String authCredentials,
-		ZkAclMode aclMode, ZkTlsConfig tls) {
+public record ZkClientSettings(String connectString, @Nullable String namespace, Duration sessionTimeout,
+		Duration connectionTimeout, Retry retry, boolean readOnly, @Nullable String authScheme, @Nullable String authCredentials,
+		ZkAclMode aclMode, @Nullable ZkTlsConfig tls) {
 
 	/**
 	 * The settings of {@code zk.*}.

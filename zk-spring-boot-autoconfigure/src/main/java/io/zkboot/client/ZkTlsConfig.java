@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ClientX509Util;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS settings of one client, applied to its own {@link ZKClientConfig} so that nothing
@@ -17,8 +18,9 @@ import org.apache.zookeeper.common.ClientX509Util;
  * @param trustStoreType its type, or null to derive it from the file name
  * @param hostnameVerification whether the server's host name must match its certificate
  */
-public record ZkTlsConfig(Path keyStore, String keyStorePassword, String keyStoreType, Path trustStore,
-		String trustStorePassword, String trustStoreType, boolean hostnameVerification) {
+public record ZkTlsConfig(@Nullable Path keyStore, @Nullable String keyStorePassword, @Nullable String keyStoreType,
+		@Nullable Path trustStore, @Nullable String trustStorePassword, @Nullable String trustStoreType,
+		boolean hostnameVerification) {
 
 	/**
 	 * Write these settings into a client configuration: secure connection over Netty,

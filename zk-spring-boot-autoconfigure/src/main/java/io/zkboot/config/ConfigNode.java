@@ -14,6 +14,7 @@ import io.zkboot.watch.WatchKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.MutablePropertySources;
@@ -45,7 +46,7 @@ final class ConfigNode {
 
 	private final Map<String, NodeWatch> linkWatches = new HashMap<>();
 
-	private Map<String, Object> stored;
+	private @Nullable Map<String, Object> stored;
 
 	private Map<String, Long> linked = Map.of();
 

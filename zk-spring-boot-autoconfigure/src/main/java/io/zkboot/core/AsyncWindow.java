@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded window of asynchronous ZooKeeper calls: the one mechanism behind every pipelined bulk
@@ -28,7 +29,7 @@ final class AsyncWindow {
 
 	private int pending;
 
-	private ZkException failure;
+	private @Nullable ZkException failure;
 
 	AsyncWindow(int size) {
 		this.free = size;

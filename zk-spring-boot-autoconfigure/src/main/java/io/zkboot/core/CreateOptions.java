@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link ZkTemplate#create(String, byte[], CreateOptions)} creates a node: ephemeral or not,
@@ -22,9 +23,9 @@ public final class CreateOptions {
 
 	private final boolean makeParents;
 
-	private final List<ACL> acl;
+	private final @Nullable List<ACL> acl;
 
-	private CreateOptions(boolean ephemeral, boolean sequential, boolean makeParents, List<ACL> acl) {
+	private CreateOptions(boolean ephemeral, boolean sequential, boolean makeParents, @Nullable List<ACL> acl) {
 		this.ephemeral = ephemeral;
 		this.sequential = sequential;
 		this.makeParents = makeParents;
@@ -100,7 +101,7 @@ public final class CreateOptions {
 	 * Returns the node's explicit ACL.
 	 * @return the ACL, or {@code null} for the template's ACL provider
 	 */
-	public List<ACL> acl() {
+	public @Nullable List<ACL> acl() {
 		return this.acl;
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates many persistent nodes with pipelined asynchronous calls, parents before children, making
@@ -37,7 +38,7 @@ final class TreeCreator {
 	 * @param mayExist paths that are fine to find already there
 	 * @return the paths created (not those found), parents before children
 	 */
-	List<String> create(Map<String, byte[]> nodes, Set<String> mayExist) {
+	List<String> create(Map<String, byte @Nullable []> nodes, Set<String> mayExist) {
 		NavigableMap<String, byte[]> all = new TreeMap<>();
 		for (Map.Entry<String, byte[]> node : nodes.entrySet()) {
 			String path = ZkPath.validate(node.getKey());

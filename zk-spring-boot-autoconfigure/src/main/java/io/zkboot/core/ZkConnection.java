@@ -8,6 +8,7 @@ import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The template's access to the raw ZooKeeper handle under a Curator client, for pipelined
@@ -62,7 +63,7 @@ final class ZkConnection {
 	}
 
 	/** Returns the ACL for a new node at a server path: the explicit one, else the provider's. */
-	List<ACL> aclFor(String serverPath, List<ACL> explicit) {
+	List<ACL> aclFor(String serverPath, @Nullable List<ACL> explicit) {
 		if (explicit != null) {
 			return explicit;
 		}

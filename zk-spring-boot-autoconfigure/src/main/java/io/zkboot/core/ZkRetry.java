@@ -6,6 +6,7 @@ import org.apache.curator.RetrySleeper;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,7 @@ public final class ZkRetry {
 	 * @return the function's result
 	 * @throws ZkException the last failure (translated) when the function could not be completed
 	 */
-	public <T> T call(ZkCallable<T> function) {
+	public <T extends @Nullable Object> T call(ZkCallable<T> function) {
 		if (running.get() != null) {
 			return once(function);
 		}
@@ -124,7 +125,7 @@ public final class ZkRetry {
 	 * @param function the function
 	 */
 	public void run(ZkRunnable function) {
-		call(() -> {
+		this.<@Nullable Object>call(() -> {
 			function.run();
 			return null;
 		});
@@ -140,7 +141,7 @@ public final class ZkRetry {
 		return ex.getCode() != null && this.policy.allowRetry(KeeperException.create(ex.getCode()));
 	}
 
-	private static <T> T once(ZkCallable<T> function) {
+	private static <T extends @Nullable Object> T once(ZkCallable<T> function) {
 		try {
 			return function.call();
 		}

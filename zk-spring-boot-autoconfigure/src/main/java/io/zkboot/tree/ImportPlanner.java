@@ -9,6 +9,7 @@ import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.InvalidNodeDataException;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.core.SparedNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes what importing a parsed tree under a path would do to the existing nodes, as
@@ -79,7 +80,7 @@ final class ImportPlanner {
 	 * Describes how a node's properties change; a node whose data is invalid JSON is replaced
 	 * by the text's properties, which is how an import repairs it.
 	 */
-	private static List<String> changes(String path, byte[] data, Map<String, Object> after) {
+	private static List<String> changes(String path, byte @Nullable [] data, Map<String, Object> after) {
 		try {
 			return PropertyDiff.describe(path, NodeProperties.decode(path, data), after);
 		}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks that the links of a tree lead somewhere: every symbolic link resolves to a node and
  * every property link to a property, without loops, and no link climbs above {@code /}
@@ -104,7 +106,7 @@ final class LinkChecker {
 			propertyLinks.follow(path, name, link);
 		}
 		catch (BadPropertyLinkException ex) {
-			report(path, node, property, ex.getMessage());
+			report(path, node, property, String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads properties through property links as zc.zk's properties objects do.
  *
@@ -41,7 +43,7 @@ public final class PropertyLinkReader {
 	 * @throws NoSuchElementException   if the node has neither the property nor a link for it
 	 * @throws BadPropertyLinkException if the link cannot be followed
 	 */
-	public Object get(String path, String name) {
+	public @Nullable Object get(String path, String name) {
 		return lookup(path, properties(resolver.resolve(path)), name, List.of());
 	}
 
@@ -54,7 +56,7 @@ public final class PropertyLinkReader {
 	 * @return the linked value, possibly {@code null}
 	 * @throws BadPropertyLinkException if the link cannot be followed
 	 */
-	public Object follow(String path, String name, Object link) {
+	public @Nullable Object follow(String path, String name, Object link) {
 		return follow(path, name, link, List.of());
 	}
 

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies an {@link ImportPlan} to ZooKeeper: creates, data changes and deletions in the plan's
@@ -35,7 +36,7 @@ final class TreeImporter {
 
 	private final CuratorFramework client;
 
-	private final List<ACL> acl;
+	private final @Nullable List<ACL> acl;
 
 	/**
 	 * Creates an importer.
@@ -44,7 +45,7 @@ final class TreeImporter {
 	 * @param acl    the ACL of created nodes, for example {@code ZooDefs.Ids.OPEN_ACL_UNSAFE}, or
 	 *               {@code null} for the one the client's ACL provider gives
 	 */
-	TreeImporter(CuratorFramework client, List<ACL> acl) {
+	TreeImporter(CuratorFramework client, @Nullable List<ACL> acl) {
 		this.client = client;
 		this.acl = acl == null ? null : List.copyOf(acl);
 	}

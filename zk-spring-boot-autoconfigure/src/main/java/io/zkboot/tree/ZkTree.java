@@ -18,6 +18,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ZKConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tree operations of zc.zk on a live ZooKeeper: export a subtree as tree text, import a
@@ -75,7 +76,7 @@ public class ZkTree {
 	 *
 	 * @param convention the convention, or {@code null} for the default one
 	 */
-	public void setObservationConvention(ZkObservationConvention convention) {
+	public void setObservationConvention(@Nullable ZkObservationConvention convention) {
 		this.observations.setConvention(convention);
 	}
 
