@@ -51,11 +51,11 @@ public final class DeleteDecision {
 			this.outcome.spare(path, SparedNode.Reason.EPHEMERAL_DESCENDANT, false);
 			return true;
 		}
-		if (!this.ephemeral.test(path) || this.options.isForce()) {
+		if (!this.ephemeral.test(path) || this.options.force()) {
 			this.outcome.delete(path);
 			return false;
 		}
-		boolean silent = this.options.isIgnoreIfEphemeral() && top;
+		boolean silent = this.options.ignoreIfEphemeral() && top;
 		this.outcome.spare(path, SparedNode.Reason.EPHEMERAL, silent);
 		return !silent;
 	}

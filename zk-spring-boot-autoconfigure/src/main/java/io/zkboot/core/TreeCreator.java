@@ -22,12 +22,12 @@ final class TreeCreator {
 
 	private static final byte[] NO_DATA = new byte[0];
 
-	private final ZkConnection connection;
+	private final RawZooKeeper raw;
 
 	private final int windowSize;
 
-	TreeCreator(ZkConnection connection, int windowSize) {
-		this.connection = connection;
+	TreeCreator(RawZooKeeper raw, int windowSize) {
+		this.raw = raw;
 		this.windowSize = windowSize;
 	}
 
@@ -51,14 +51,14 @@ final class TreeCreator {
 			}
 		}
 		all.remove(ZkPath.ROOT);
-		ZooKeeper zooKeeper = this.connection.zooKeeper();
+		ZooKeeper zooKeeper = this.raw.zooKeeper();
 		AsyncWindow window = new AsyncWindow(this.windowSize);
 		Set<String> found = ConcurrentHashMap.newKeySet();
 		// Curator's namespace node (and its ancestors) may be missing too.
 		for (String namespaceAncestor : namespaceAncestors()) {
 			submit(zooKeeper, window, namespaceAncestor, namespaceAncestor, NO_DATA, true, found);
 		}
-		all.forEach((path, data) -> submit(zooKeeper, window, path, this.connection.toServer(path), data,
+		all.forEach((path, data) -> submit(zooKeeper, window, path, this.raw.toServer(path), data,
 				!nodes.containsKey(path) || mayExist.contains(path), found));
 		window.await();
 		List<String> created = new ArrayList<>(all.size());
@@ -72,7 +72,7 @@ final class TreeCreator {
 
 	private void submit(ZooKeeper zooKeeper, AsyncWindow window, String path, String serverPath, byte[] data,
 			boolean mayExist, Set<String> found) {
-		window.submit(() -> zooKeeper.create(serverPath, data, this.connection.aclFor(serverPath, null),
+		window.submit(() -> zooKeeper.create(serverPath, data, this.raw.aclFor(serverPath, null),
 				CreateMode.PERSISTENT, (rc, p, ctx, name) -> {
 					if (rc == KeeperException.Code.NODEEXISTS.intValue() && mayExist) {
 						found.add(path);
@@ -85,7 +85,7 @@ final class TreeCreator {
 	}
 
 	private List<String> namespaceAncestors() {
-		String top = this.connection.toServer(ZkPath.ROOT);
+		String top = this.raw.toServer(ZkPath.ROOT);
 		List<String> ancestors = new ArrayList<>();
 		for (String path = top; !ZkPath.ROOT.equals(path); path = ZkPath.parent(path)) {
 			ancestors.add(0, path);

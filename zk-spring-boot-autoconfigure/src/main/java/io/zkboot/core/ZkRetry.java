@@ -157,20 +157,6 @@ public final class ZkRetry {
 	}
 
 	/**
-	 * A function with no result, for {@link ZkRetry#run(ZkRunnable)}.
-	 */
-	@FunctionalInterface
-	public interface ZkRunnable {
-
-		/**
-		 * Runs the function once.
-		 * @throws Exception whatever the calls throw
-		 */
-		void run() throws Exception;
-
-	}
-
-	/**
 	 * A client's policy that lets the retry around a function alone retry the function's calls.
 	 */
 	private record ClientRetryPolicy(RetryPolicy policy) implements RetryPolicy {

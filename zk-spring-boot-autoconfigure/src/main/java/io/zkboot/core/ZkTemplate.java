@@ -55,7 +55,7 @@ public class ZkTemplate {
 
 	private final CuratorFramework client;
 
-	private final ZkConnection connection;
+	private final RawZooKeeper raw;
 
 	private final TreeReader reader;
 
@@ -97,10 +97,10 @@ public class ZkTemplate {
 	public ZkTemplate(CuratorFramework client, ACLProvider aclProvider, ObservationRegistry observationRegistry) {
 		this.client = client;
 		this.observations = new ZkObservations(observationRegistry);
-		this.connection = new ZkConnection(client, aclProvider);
-		this.reader = new TreeReader(this.connection, DEFAULT_WINDOW);
-		this.creator = new TreeCreator(this.connection, DEFAULT_WINDOW);
-		this.deleter = new RecursiveDeleter(this.connection, this.reader, DEFAULT_WINDOW);
+		this.raw = new RawZooKeeper(client, aclProvider);
+		this.reader = new TreeReader(this.raw, DEFAULT_WINDOW);
+		this.creator = new TreeCreator(this.raw, DEFAULT_WINDOW);
+		this.deleter = new RecursiveDeleter(this.raw, this.reader, DEFAULT_WINDOW);
 		this.serverInfo = new ZkServerInfo(client,
 				Duration.ofMillis(client.getZookeeperClient().getConnectionTimeoutMs()));
 	}
@@ -148,12 +148,12 @@ public class ZkTemplate {
 	 */
 	public String create(String path, byte @Nullable [] data, CreateOptions options) {
 		return this.observations.observe("create", path, () -> {
-			ZkPath.validate(path, options.isSequential());
+			ZkPath.validate(path, options.sequential());
 			try {
 				return createNode(path, data, options);
 			}
 			catch (ZkNoNodeException ex) {
-				if (!options.isMakeParents() || ZkPath.ROOT.equals(path)) {
+				if (!options.makeParents() || ZkPath.ROOT.equals(path)) {
 					throw ex;
 				}
 				ensurePath(ZkPath.parent(path));
@@ -411,7 +411,7 @@ public class ZkTemplate {
 	 * @return a new, empty transaction
 	 */
 	public ZkTransaction transaction() {
-		return new ZkTransaction(this.connection, this.observations);
+		return new ZkTransaction(this.raw, this.observations);
 	}
 
 	/**
@@ -465,7 +465,7 @@ public class ZkTemplate {
 		byte[] bytes = (data != null) ? data : NO_DATA;
 		return call(path, () -> this.client.create()
 			.withMode(options.mode())
-			.withACL(this.connection.aclFor(this.connection.toServer(path), options.acl()))
+			.withACL(this.raw.aclFor(this.raw.toServer(path), options.acl()))
 			.forPath(path, bytes));
 	}
 

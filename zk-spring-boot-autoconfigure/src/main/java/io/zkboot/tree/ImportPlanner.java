@@ -100,7 +100,7 @@ final class ImportPlanner {
 	private void extra(String path) {
 		switch (trim) {
 			case WARN -> steps.add(new ImportStep.ExtraPath(path));
-			case DELETE -> planDelete(existing, path, DeleteOptions.defaults().ignoreIfEphemeral(), steps);
+			case DELETE -> planDelete(existing, path, DeleteOptions.defaults().withIgnoreIfEphemeral(), steps);
 			case KEEP -> {
 				// left in place silently
 			}
@@ -125,9 +125,9 @@ final class ImportPlanner {
 		if (!index.exists(key)) {
 			throw new IllegalArgumentException("no node " + path);
 		}
-		DeleteOptions options = force ? DeleteOptions.defaults().force() : DeleteOptions.defaults();
+		DeleteOptions options = force ? DeleteOptions.defaults().withForce() : DeleteOptions.defaults();
 		List<ImportStep> steps = new ArrayList<>();
-		planDelete(index, key, ignoreIfEphemeral ? options.ignoreIfEphemeral() : options, steps);
+		planDelete(index, key, ignoreIfEphemeral ? options.withIgnoreIfEphemeral() : options, steps);
 		return steps;
 	}
 

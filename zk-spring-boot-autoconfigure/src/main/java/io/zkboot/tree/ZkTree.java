@@ -44,7 +44,8 @@ public class ZkTree {
 
 	private final ZkTemplate template;
 
-	private final NodeReader zookeeper;
+	/** Reads the properties of live nodes, for links. */
+	private final NodeReader liveNodes;
 
 	private final ZkObservations observations;
 
@@ -66,7 +67,7 @@ public class ZkTree {
 	 */
 	public ZkTree(ZkTemplate template, ObservationRegistry observationRegistry) {
 		this.template = template;
-		this.zookeeper = new CuratorNodeReader(template.getClient());
+		this.liveNodes = new CuratorNodeReader(template.getClient());
 		this.observations = new ZkObservations(observationRegistry);
 	}
 
@@ -181,7 +182,7 @@ public class ZkTree {
 	 * @throws LinkLoopException   if links lead in a circle
 	 */
 	public String resolve(String path) {
-		return new LinkResolver(zookeeper).resolve(path);
+		return new LinkResolver(this.liveNodes).resolve(path);
 	}
 
 	/**
@@ -224,9 +225,9 @@ public class ZkTree {
 	 * @throws BadPropertyLinkException if a property link cannot be followed
 	 */
 	public Map<String, Object> properties(String path) {
-		Map<String, Object> stored = zookeeper.properties(resolve(path)).orElseThrow(() -> new NoSuchNodeException(path));
+		Map<String, Object> stored = this.liveNodes.properties(resolve(path)).orElseThrow(() -> new NoSuchNodeException(path));
 		Map<String, Object> properties = new LinkedHashMap<>();
-		new PropertyLinkReader(zookeeper).readAll(path, stored, properties::put, (name, bad) -> {
+		new PropertyLinkReader(this.liveNodes).readAll(path, stored, properties::put, (name, bad) -> {
 			throw bad;
 		});
 		return properties;
@@ -270,7 +271,7 @@ public class ZkTree {
 			boolean strict) {
 		NodeReader records = NodeReader.forRecords(existing);
 		NodeReader before = path -> tops.stream().anyMatch(top -> path.equals(top) || path.startsWith(top + "/"))
-				? records.properties(path) : zookeeper.properties(path);
+				? records.properties(path) : this.liveNodes.properties(path);
 		List<LinkProblem> problems = LinkChecker.check(tree, base, NodeReader.forTree(tree, base, before));
 		List<LinkProblem> refused = problems.stream().filter(problem -> strict || !problem.importable()).toList();
 		if (!refused.isEmpty()) {
