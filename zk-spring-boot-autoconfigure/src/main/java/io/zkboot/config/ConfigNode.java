@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkException;
 import io.zkboot.watch.NodeSnapshot;
 import io.zkboot.watch.NodeWatch;
 import io.zkboot.watch.WatchKind;
@@ -120,7 +121,7 @@ final class ConfigNode {
 		try {
 			followed = PropertyLinks.follow(this.client, this.source.getPath(), this.stored);
 		}
-		catch (IllegalStateException unreadable) {
+		catch (ZkException unreadable) {
 			logger.warn(unreadable.getMessage() + "; the properties of " + this.source.getPath()
 					+ " stay as they are until the next change");
 			return;

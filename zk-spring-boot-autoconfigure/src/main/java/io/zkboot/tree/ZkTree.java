@@ -16,6 +16,7 @@ import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ZKConfig;
 import org.jspecify.annotations.Nullable;
@@ -168,7 +169,7 @@ public class ZkTree {
 				.getInt(ZKConfig.JUTE_MAXBUFFER, ZKClientConfig.CLIENT_MAX_PACKET_LENGTH_DEFAULT);
 		}
 		catch (Exception ex) {
-			throw new TreeImportException("cannot read the client's jute.maxbuffer", ex);
+			throw new TreeImportException("cannot read the client's jute.maxbuffer", null, null, ex);
 		}
 	}
 
@@ -247,7 +248,8 @@ public class ZkTree {
 			if (dryRun) {
 				return List.of();
 			}
-			throw new TreeImportException("the import path " + base + " does not exist");
+			throw new TreeImportException("the import path " + base + " does not exist", base,
+					KeeperException.Code.NONODE, null);
 		}
 		List<NodeRecord> existing = new ArrayList<>();
 		for (String top : tops) {
