@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zkboot.core.internal.AsyncWindow;
+import io.zkboot.core.internal.DeleteDecision;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.KeeperException;

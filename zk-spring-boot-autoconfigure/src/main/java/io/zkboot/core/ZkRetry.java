@@ -1,5 +1,7 @@
 package io.zkboot.core;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.curator.RetryLoop;
 import org.apache.curator.RetryPolicy;
 import org.apache.curator.RetrySleeper;
@@ -7,8 +9,6 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a function of several ZooKeeper calls again when it fails with a retryable error, as
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ZkRetry {
 
-	private static final Logger logger = LoggerFactory.getLogger(ZkRetry.class);
+	private static final Log logger = LogFactory.getLog(ZkRetry.class);
 
 	/** Set while a function runs under a retry on this thread. */
 	private static final ThreadLocal<ZkRetry> running = new ThreadLocal<>();
@@ -111,7 +111,9 @@ public final class ZkRetry {
 							System.currentTimeMillis() - start, RetryLoop.getDefaultRetrySleeper())) {
 						throw failure;
 					}
-					logger.debug("retrying after {} (retry {})", failure.getMessage(), retries + 1);
+					if (logger.isDebugEnabled()) {
+						logger.debug("retrying after " + failure.getMessage() + " (retry " + (retries + 1) + ")");
+					}
 				}
 			}
 		}

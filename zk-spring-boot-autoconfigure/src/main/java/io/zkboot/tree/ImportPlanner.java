@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.zkboot.core.DeleteDecision;
 import io.zkboot.core.DeleteOptions;
 import io.zkboot.core.InvalidNodeDataException;
 import io.zkboot.core.NodeProperties;
 import io.zkboot.core.SparedNode;
+import io.zkboot.core.internal.DeleteDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
