@@ -1,7 +1,6 @@
 package io.zkboot.discovery;
 
 import io.zkboot.client.ZkDeferredStartup;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.serviceregistry.AbstractAutoServiceRegistration;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationProperties;

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Checks that the links of a tree lead somewhere: every symbolic link resolves to a node and
  * every property link to a property, without loops, and no link climbs above {@code /}
