@@ -139,7 +139,7 @@ final class CoordinationBenchmark implements Benchmark {
 		finally {
 			allLocks.forEach(ZkLocks::close);
 			clients.forEach(CuratorFramework::close);
-			new ZkTemplate(client).deleteRecursive(ROOT, DeleteOptions.defaults().force());
+			new ZkTemplate(client).deleteRecursive(ROOT, DeleteOptions.defaults().withForce());
 		}
 		return rows;
 	}

@@ -68,7 +68,7 @@ final class EndpointBenchmark implements Benchmark {
 			}
 		}
 		finally {
-			template.deleteRecursive(BASE, DeleteOptions.defaults().force());
+			template.deleteRecursive(BASE, DeleteOptions.defaults().withForce());
 		}
 		double exporter = best.millis("exporter");
 		String operation = "the tree of a subtree";

@@ -124,7 +124,7 @@ final class RecipesBenchmark implements Benchmark {
 				}
 			}
 		}
-		new ZkTemplate(client).deleteRecursive("/bench-recipes", DeleteOptions.defaults().force());
+		new ZkTemplate(client).deleteRecursive("/bench-recipes", DeleteOptions.defaults().withForce());
 		List<Result> results = new ArrayList<>();
 		double counterBaseline = curators.millis("counter");
 		results.add(new Result(name(), "counter increment", "Curator SharedCount.trySetCount", INCREMENTS,

@@ -60,7 +60,7 @@ final class TreeBenchmark implements Benchmark {
 			plainBest.record("delete", measured, () -> plain.delete(plain.childrenFirst(plainRoot)));
 			templateBest.record("delete", measured, () -> template.deleteRecursive(templateRoot));
 		}
-		template.deleteRecursive("/bench", DeleteOptions.defaults().force());
+		template.deleteRecursive("/bench", DeleteOptions.defaults().withForce());
 		List<Result> results = new ArrayList<>();
 		String[][] operations = { { "create", "recursive create (createTree)" },
 				{ "read", "walk with data (readTree)" }, { "delete", "recursive delete (deleteRecursive)" } };

@@ -82,7 +82,7 @@ final class TreeImportExportBenchmark implements Benchmark {
 			if (!zkTree.export(base + "/zktree/shop").equals(text)) {
 				throw new IllegalStateException("the export differs from the imported text");
 			}
-			template.deleteRecursive("/bench-text", DeleteOptions.defaults().force());
+			template.deleteRecursive("/bench-text", DeleteOptions.defaults().withForce());
 		}
 		List<Result> results = new ArrayList<>();
 		String[][] operations = { { "import", "import a tree text (creates)" },

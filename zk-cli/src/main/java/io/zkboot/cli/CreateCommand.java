@@ -38,7 +38,7 @@ class CreateCommand implements Callable<Integer> {
 		Assignments properties = Assignments.parse(this.assignments);
 		try (Connection zk = this.zooKeeper.open()) {
 			properties.checkPropertyLinks(this.path, new PropertyLinkReader(new CuratorNodeReader(zk.client())));
-			CreateOptions options = this.parents ? CreateOptions.persistent().makeParents() : CreateOptions.persistent();
+			CreateOptions options = this.parents ? CreateOptions.persistent().withMakeParents() : CreateOptions.persistent();
 			try {
 				zk.template().create(this.path, NodeProperties.encode(properties.properties()), options);
 			}

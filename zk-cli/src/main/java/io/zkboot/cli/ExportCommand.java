@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.zkboot.tree.ExportOptions;
 import io.zkboot.tree.ZkTree;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,10 +31,10 @@ class ExportCommand implements Callable<Integer> {
 	boolean ephemeral;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "write to FILE instead of standard output")
-	Path output;
+	@Nullable Path output;
 
 	@Option(names = "--name", paramLabel = "NAME", description = "a new name for the top node")
-	String name;
+	@Nullable String name;
 
 	@Mixin
 	ConnectArgument zooKeeper;

@@ -2,17 +2,19 @@ package io.zkboot.cli;
 
 import java.io.PrintWriter;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A progress line on standard error for long imports and exports, only when attached to a
  * terminal (so that pipes and scripts see none).
  */
 final class Progress {
 
-	private final PrintWriter err;
+	private final @Nullable PrintWriter err;
 
 	private final long started;
 
-	private Progress(PrintWriter err) {
+	private Progress(@Nullable PrintWriter err) {
 		this.err = err;
 		this.started = System.nanoTime();
 	}

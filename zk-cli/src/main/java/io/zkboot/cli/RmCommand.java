@@ -48,8 +48,8 @@ class RmCommand implements Callable<Integer> {
 				return 0;
 			}
 			DeleteOptions options = DeleteOptions.defaults();
-			options = this.force ? options.force() : options;
-			options = this.dryRun ? options.dryRun() : options;
+			options = this.force ? options.withForce() : options;
+			options = this.dryRun ? options.withDryRun() : options;
 			DeleteReport report = zk.template().deleteRecursive(this.path, options);
 			PrintWriter out = this.spec.commandLine().getOut();
 			report.messages().forEach(out::println);

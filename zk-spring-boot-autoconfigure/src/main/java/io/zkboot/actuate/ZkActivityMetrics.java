@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.zkboot.watch.WatchDeliveries;
 import io.zkboot.watch.WatchKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metrics of what the application does with ZooKeeper beyond single operations:
@@ -30,7 +31,7 @@ import io.zkboot.watch.WatchKind;
  */
 public class ZkActivityMetrics implements MeterBinder, WatchDeliveries {
 
-	private volatile Meters meters;
+	private volatile @Nullable Meters meters;
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
@@ -38,7 +39,7 @@ public class ZkActivityMetrics implements MeterBinder, WatchDeliveries {
 	}
 
 	@Override
-	public void delivered(String path, WatchKind kind, Duration delay) {
+	public void delivered(String path, WatchKind kind, @Nullable Duration delay) {
 		Meters bound = this.meters;
 		if (bound == null) {
 			return;

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.zkboot.client.ZkConnectionState;
 import io.zkboot.client.ZkConnectionStateEvent;
 import io.zkboot.client.ZkConnectionStateTracker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
 
@@ -33,7 +34,7 @@ public class ZkConnectionMetrics implements MeterBinder, ApplicationListener<ZkC
 
 	private final Map<ZkConnectionState, Counter> changes = new EnumMap<>(ZkConnectionState.class);
 
-	private Counter expirations;
+	private @Nullable Counter expirations;
 
 	/**
 	 * Create the metrics.

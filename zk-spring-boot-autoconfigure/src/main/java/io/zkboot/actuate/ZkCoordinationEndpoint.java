@@ -6,6 +6,7 @@ import io.zkboot.coordination.ZkElections;
 import io.zkboot.coordination.ZkHeldLock;
 import io.zkboot.coordination.ZkLeaderElection;
 import io.zkboot.coordination.ZkLocks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -67,7 +68,7 @@ public class ZkCoordinationEndpoint {
 	 * @param role {@code leader}, {@code follower} (queued), or {@code not participating}
 	 * (standing aside or between sessions)
 	 */
-	public record Election(String path, String leader, List<String> participants, String role) {
+	public record Election(String path, @Nullable String leader, List<String> participants, String role) {
 	}
 
 }

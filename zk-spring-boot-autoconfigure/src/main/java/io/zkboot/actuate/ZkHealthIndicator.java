@@ -8,6 +8,7 @@ import io.zkboot.client.ZkDeferredStartup;
 import io.zkboot.core.ZkException;
 import io.zkboot.core.ZkServerInfo;
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -31,7 +32,7 @@ public class ZkHealthIndicator extends AbstractHealthIndicator {
 
 	private final ZkServerInfo serverInfo;
 
-	private final ZkDeferredStartup deferredStartup;
+	private final @Nullable ZkDeferredStartup deferredStartup;
 
 	/**
 	 * Create the indicator.
@@ -40,7 +41,7 @@ public class ZkHealthIndicator extends AbstractHealthIndicator {
 	 * @param deferredStartup the startup work held back, may be {@code null}
 	 */
 	public ZkHealthIndicator(CuratorFramework client, ZkConnectionStateTracker states,
-			ZkDeferredStartup deferredStartup) {
+			@Nullable ZkDeferredStartup deferredStartup) {
 		super("ZooKeeper health check failed");
 		this.client = client;
 		this.states = states;

@@ -3,6 +3,7 @@ package io.zkboot.actuate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param stat its ZooKeeper stat, when asked for
  * @param children its child nodes, sorted by name, down to the asked depth
  */
-public record ZkTreeDescriptor(String name, String path, Object type, Map<String, Object> properties,
-		Map<String, Object> links, Map<String, Object> propertyLinks, boolean ephemeral, Map<String, Object> stat,
+public record ZkTreeDescriptor(String name, String path, @Nullable Object type, Map<String, Object> properties,
+		Map<String, Object> links, Map<String, Object> propertyLinks, boolean ephemeral, @Nullable Map<String, Object> stat,
 		List<ZkTreeDescriptor> children) implements OperationResponseBody {
 }

@@ -18,6 +18,7 @@ import io.zkboot.tree.TreeExport;
 import io.zkboot.tree.TreeNode;
 import io.zkboot.tree.TreeRenderer;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
@@ -29,7 +30,6 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.lang.Nullable;
 
 /**
  * {@code /actuator/zktree}: the ZooKeeper tree, read-only, as nested JSON nodes or, for
@@ -100,7 +100,7 @@ public class ZkTreeEndpoint {
 	}
 
 	private WebEndpointResponse<Object> answer(SecurityContext securityContext, ZkTreeFormat format, String path,
-			Boolean ephemeral, Integer depth, Boolean stat) {
+			@Nullable Boolean ephemeral, @Nullable Integer depth, @Nullable Boolean stat) {
 		boolean withEphemeral = Boolean.TRUE.equals(ephemeral);
 		int levels = (depth != null) ? depth : Integer.MAX_VALUE - 1;
 		if (levels < 0) {

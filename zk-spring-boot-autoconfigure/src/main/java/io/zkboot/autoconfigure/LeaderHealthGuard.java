@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.zkboot.coordination.ZkLeaderElection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the application's election participant aside while a check says the application is
@@ -21,16 +22,16 @@ final class LeaderHealthGuard implements AutoCloseable {
 
 	private final ZkLeaderElection election;
 
-	private final List<Supplier<String>> checks;
+	private final @Nullable List<Supplier<String>> checks;
 
 	private final ScheduledExecutorService executor;
 
-	private String reason;
+	private @Nullable String reason;
 
 	/**
 	 * @param checks each answers why the application is unfit to lead, or {@code null}
 	 */
-	LeaderHealthGuard(ZkLeaderElection election, List<Supplier<String>> checks, Duration interval) {
+	LeaderHealthGuard(ZkLeaderElection election, @Nullable List<Supplier<String>> checks, Duration interval) {
 		this.election = election;
 		this.checks = checks;
 		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {

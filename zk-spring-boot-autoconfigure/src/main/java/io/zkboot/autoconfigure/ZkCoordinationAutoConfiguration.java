@@ -15,6 +15,7 @@ import io.zkboot.coordination.ZkLocks;
 import io.zkboot.discovery.ZkRegistration;
 import io.zkboot.discovery.ZkServiceRegistry;
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,7 +107,7 @@ public class ZkCoordinationAutoConfiguration {
 	/** Touches Spring Cloud types only when Spring Cloud Commons is on the class path. */
 	private static final class Registrations {
 
-		static String instanceId(ListableBeanFactory beanFactory) {
+		static @Nullable String instanceId(ListableBeanFactory beanFactory) {
 			ZkRegistration registration = beanFactory.getBeanProvider(ZkRegistration.class).getIfAvailable();
 			return (registration != null) ? registration.getInstanceId() : null;
 		}
@@ -178,7 +179,7 @@ public class ZkCoordinationAutoConfiguration {
 
 		private final ListableBeanFactory beanFactory;
 
-		private LeaderHealthGuard guard;
+		private @Nullable LeaderHealthGuard guard;
 
 		private volatile boolean running;
 

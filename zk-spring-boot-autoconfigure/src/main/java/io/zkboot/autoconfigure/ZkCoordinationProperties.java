@@ -1,5 +1,6 @@
 package io.zkboot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,7 +15,7 @@ public class ZkCoordinationProperties {
 	 * Defaults to zk.registry.instance-id when set, else the registration's instance id when
 	 * the application registers itself, else HOST:PID.
 	 */
-	private String identifier;
+	private @Nullable String identifier;
 
 	/**
 	 * Whether to interrupt a thread whose lock or lease is lost (its session ended or its node
@@ -22,11 +23,11 @@ public class ZkCoordinationProperties {
 	 */
 	private boolean interruptOnLost = false;
 
-	public String getIdentifier() {
+	public @Nullable String getIdentifier() {
 		return this.identifier;
 	}
 
-	public void setIdentifier(String identifier) {
+	public void setIdentifier(@Nullable String identifier) {
 		this.identifier = identifier;
 	}
 

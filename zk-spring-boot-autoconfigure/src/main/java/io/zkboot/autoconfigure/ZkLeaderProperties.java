@@ -3,6 +3,7 @@ package io.zkboot.autoconfigure;
 import java.time.Duration;
 
 import io.zkboot.coordination.ZkRevokePolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,7 +23,7 @@ public class ZkLeaderProperties {
 	 * Path of the election. Defaults to /leaders/{spring.application.name}, or
 	 * /leaders/application when that is not set.
 	 */
-	private String path;
+	private @Nullable String path;
 
 	/**
 	 * When a leader whose connection is in trouble stops leading: on SUSPENDED (safe), or
@@ -49,11 +50,11 @@ public class ZkLeaderProperties {
 		this.enabled = enabled;
 	}
 
-	public String getPath() {
+	public @Nullable String getPath() {
 		return this.path;
 	}
 
-	public void setPath(String path) {
+	public void setPath(@Nullable String path) {
 		this.path = path;
 	}
 

@@ -3,6 +3,7 @@ package io.zkboot.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,7 +21,7 @@ public class ZkRegistryProperties {
 	 * Service id the application is registered as. Defaults to spring.application.name,
 	 * or "application" when that is not set.
 	 */
-	private String serviceId;
+	private @Nullable String serviceId;
 
 	/**
 	 * Providers path the instance's HOST:PORT nodes are created under, resolved through
@@ -28,14 +29,14 @@ public class ZkRegistryProperties {
 	 * {zk.discovery.root}/{service-id}/{zk.discovery.providers}, that is
 	 * /services/{service-id}/providers, where discovery looks for it.
 	 */
-	private String path;
+	private @Nullable String path;
 
 	/**
 	 * Host to register. When blank, the address Spring Cloud's InetUtils chooses
 	 * (spring.cloud.inetutils.*: preferred networks, ignored interfaces), or with
 	 * all-addresses every address of the machine.
 	 */
-	private String host;
+	private @Nullable String host;
 
 	/**
 	 * Whether a blank host registers every non-loopback IPv4 address of the machine (one
@@ -48,12 +49,12 @@ public class ZkRegistryProperties {
 	 * Port to register. Defaults to the port of the web server once it is initialized. An
 	 * application without a web server is registered automatically only when it is set.
 	 */
-	private Integer port;
+	private @Nullable Integer port;
 
 	/**
 	 * Instance id to register. Defaults to a random UUID chosen at startup.
 	 */
-	private String instanceId;
+	private @Nullable String instanceId;
 
 	/**
 	 * Whether the instance speaks https: registers the https scheme.
@@ -73,27 +74,27 @@ public class ZkRegistryProperties {
 		this.enabled = enabled;
 	}
 
-	public String getServiceId() {
+	public @Nullable String getServiceId() {
 		return this.serviceId;
 	}
 
-	public void setServiceId(String serviceId) {
+	public void setServiceId(@Nullable String serviceId) {
 		this.serviceId = serviceId;
 	}
 
-	public String getPath() {
+	public @Nullable String getPath() {
 		return this.path;
 	}
 
-	public void setPath(String path) {
+	public void setPath(@Nullable String path) {
 		this.path = path;
 	}
 
-	public String getHost() {
+	public @Nullable String getHost() {
 		return this.host;
 	}
 
-	public void setHost(String host) {
+	public void setHost(@Nullable String host) {
 		this.host = host;
 	}
 
@@ -105,19 +106,19 @@ public class ZkRegistryProperties {
 		this.allAddresses = allAddresses;
 	}
 
-	public Integer getPort() {
+	public @Nullable Integer getPort() {
 		return this.port;
 	}
 
-	public void setPort(Integer port) {
+	public void setPort(@Nullable Integer port) {
 		this.port = port;
 	}
 
-	public String getInstanceId() {
+	public @Nullable String getInstanceId() {
 		return this.instanceId;
 	}
 
-	public void setInstanceId(String instanceId) {
+	public void setInstanceId(@Nullable String instanceId) {
 		this.instanceId = instanceId;
 	}
 

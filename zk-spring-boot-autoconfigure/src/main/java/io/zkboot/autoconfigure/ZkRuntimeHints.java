@@ -7,6 +7,7 @@ import io.zkboot.actuate.ZkTreeDescriptor;
 import io.zkboot.coordination.ZkHeldLock;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.client.ZKClientConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.ExecutableMode;
 import org.springframework.aot.hint.MemberCategory;
@@ -50,7 +51,7 @@ public class ZkRuntimeHints implements RuntimeHintsRegistrar {
 	private static final String EMBEDDED_SERVER = "org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded";
 
 	@Override
-	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		if (ClassUtils.isPresent(ZooKeeper.class.getName(), classLoader)) {
 			registerClient(hints, classLoader);
 		}
@@ -65,7 +66,7 @@ public class ZkRuntimeHints implements RuntimeHintsRegistrar {
 		registerEndpointBodies(hints, classLoader);
 	}
 
-	private void registerClient(RuntimeHints hints, ClassLoader classLoader) {
+	private void registerClient(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		for (String socket : CLIENT_SOCKETS) {
 			if (ClassUtils.isPresent(socket, classLoader)) {
 				hints.reflection()
@@ -89,7 +90,7 @@ public class ZkRuntimeHints implements RuntimeHintsRegistrar {
 	 * not visible in the signature. {@code /actuator/zkcoordination}'s records are declared,
 	 * and registered here too so that the hints do not depend on how Boot finds them.
 	 */
-	private void registerEndpointBodies(RuntimeHints hints, ClassLoader classLoader) {
+	private void registerEndpointBodies(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		if (!ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.OperationResponseBody", classLoader)) {
 			return;
 		}

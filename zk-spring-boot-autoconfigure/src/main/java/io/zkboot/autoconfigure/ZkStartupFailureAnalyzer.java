@@ -1,6 +1,7 @@
 package io.zkboot.autoconfigure;
 
 import io.zkboot.client.ZkStartupException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -13,14 +14,14 @@ import org.springframework.core.env.Environment;
  */
 class ZkStartupFailureAnalyzer extends AbstractFailureAnalyzer<ZkStartupException> {
 
-	private final Environment environment;
+	private final @Nullable Environment environment;
 
 	/**
 	 * Creates the analyzer.
 	 * @param environment the application's environment, {@code null} when the failure came
 	 * before the application context
 	 */
-	ZkStartupFailureAnalyzer(Environment environment) {
+	ZkStartupFailureAnalyzer(@Nullable Environment environment) {
 		this.environment = environment;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.zkboot.client.ZkAclMode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -78,7 +79,7 @@ public class ZkTreeProperties {
 		 * ACL of the nodes the import creates. When unset, the client's default ACL
 		 * (zk.acl.mode).
 		 */
-		private ZkAclMode acl;
+		private @Nullable ZkAclMode acl;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -136,11 +137,11 @@ public class ZkTreeProperties {
 			this.strictLinks = strictLinks;
 		}
 
-		public ZkAclMode getAcl() {
+		public @Nullable ZkAclMode getAcl() {
 			return this.acl;
 		}
 
-		public void setAcl(ZkAclMode acl) {
+		public void setAcl(@Nullable ZkAclMode acl) {
 			this.acl = acl;
 		}
 

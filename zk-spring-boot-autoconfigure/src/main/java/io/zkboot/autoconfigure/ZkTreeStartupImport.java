@@ -17,6 +17,7 @@ import io.zkboot.tree.ZkTree;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +48,7 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 
 	private final ZkTreeProperties.Import settings;
 
-	private final List<ACL> acl;
+	private final @Nullable List<ACL> acl;
 
 	private final ResourcePatternResolver resources;
 
@@ -64,7 +65,7 @@ class ZkTreeStartupImport implements SmartInitializingSingleton {
 	 * @param publisher where the events go
 	 * @param deferredStartup holds the import back while there is no connection
 	 */
-	ZkTreeStartupImport(ZkTree tree, ZkTreeProperties.Import settings, List<ACL> acl,
+	ZkTreeStartupImport(ZkTree tree, ZkTreeProperties.Import settings, @Nullable List<ACL> acl,
 			ResourcePatternResolver resources, ApplicationEventPublisher publisher, ZkDeferredStartup deferredStartup) {
 		this.tree = tree;
 		this.settings = settings;

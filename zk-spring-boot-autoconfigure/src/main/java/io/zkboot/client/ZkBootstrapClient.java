@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.ACLProvider;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -46,7 +47,7 @@ public final class ZkBootstrapClient implements SmartLifecycle {
 	 * @param customized whether the application has builder customizers
 	 * @return the loader's client, or {@code null} when the application builds its own
 	 */
-	public synchronized CuratorFramework adopt(ZkClientSettings wanted, ACLProvider aclProvider, boolean customized) {
+	public synchronized @Nullable CuratorFramework adopt(ZkClientSettings wanted, ACLProvider aclProvider, boolean customized) {
 		if (!this.adopted && !customized && this.settings.equals(wanted)
 				&& wanted.aclProvider().equals(aclProvider)) {
 			this.adopted = true;

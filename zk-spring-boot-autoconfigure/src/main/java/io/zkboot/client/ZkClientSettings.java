@@ -8,6 +8,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.client.ZKClientConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.ssl.SslBundle;
@@ -29,9 +30,9 @@ import org.springframework.boot.ssl.SslBundle;
  * @param aclMode {@code zk.acl.mode}, or its default for the credentials
  * @param tls the SSL bundle's, else {@code zk.tls.*}; {@code null} without TLS
  */
-public record ZkClientSettings(String connectString, String namespace, Duration sessionTimeout,
-		Duration connectionTimeout, Retry retry, boolean readOnly, ZkConnectionDetails.Auth auth, ZkAclMode aclMode,
-		ZkTlsConfig tls) {
+public record ZkClientSettings(String connectString, @Nullable String namespace, Duration sessionTimeout,
+		Duration connectionTimeout, Retry retry, boolean readOnly, ZkConnectionDetails.@Nullable Auth auth,
+		ZkAclMode aclMode, @Nullable ZkTlsConfig tls) {
 
 	/**
 	 * The settings of a client that connects as the connection details say.
@@ -53,8 +54,8 @@ public record ZkClientSettings(String connectString, String namespace, Duration 
 	 * {@code zk.tls.*} (when TLS is enabled)
 	 * @return the settings
 	 */
-	public static ZkClientSettings of(ZkProperties properties, String connectString, ZkConnectionDetails.Auth auth,
-			SslBundle sslBundle) {
+	public static ZkClientSettings of(ZkProperties properties, String connectString,
+			ZkConnectionDetails.@Nullable Auth auth, @Nullable SslBundle sslBundle) {
 		ZkProperties.Retry retry = properties.getRetry();
 		ZkProperties.Tls tls = properties.getTls();
 		ZkTlsConfig tlsConfig = (sslBundle != null) ? ZkTlsConfig.of(sslBundle, tls.isHostnameVerification())

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
@@ -32,7 +33,7 @@ public class ZkProperties {
 	 * Namespace (a path without leading slash) that every path of the client is relative
 	 * to, as Curator's namespace.
 	 */
-	private String namespace;
+	private @Nullable String namespace;
 
 	/**
 	 * Session timeout requested from the server. Ephemeral nodes of a session outlive a
@@ -71,11 +72,11 @@ public class ZkProperties {
 		this.connectString = connectString;
 	}
 
-	public String getNamespace() {
+	public @Nullable String getNamespace() {
 		return this.namespace;
 	}
 
-	public void setNamespace(String namespace) {
+	public void setNamespace(@Nullable String namespace) {
 		this.namespace = namespace;
 	}
 
@@ -187,12 +188,12 @@ public class ZkProperties {
 		/**
 		 * User name of the digest credentials. Authentication is on when it is set.
 		 */
-		private String username;
+		private @Nullable String username;
 
 		/**
 		 * Password of the digest credentials.
 		 */
-		private String password;
+		private @Nullable String password;
 
 		public String getScheme() {
 			return this.scheme;
@@ -202,19 +203,19 @@ public class ZkProperties {
 			this.scheme = scheme;
 		}
 
-		public String getUsername() {
+		public @Nullable String getUsername() {
 			return this.username;
 		}
 
-		public void setUsername(String username) {
+		public void setUsername(@Nullable String username) {
 			this.username = username;
 		}
 
-		public String getPassword() {
+		public @Nullable String getPassword() {
 			return this.password;
 		}
 
-		public void setPassword(String password) {
+		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
 
@@ -247,13 +248,13 @@ public class ZkProperties {
 		 * Default ACL of created nodes. When unset: creator-all when auth is configured,
 		 * open otherwise.
 		 */
-		private ZkAclMode mode;
+		private @Nullable ZkAclMode mode;
 
-		public ZkAclMode getMode() {
+		public @Nullable ZkAclMode getMode() {
 			return this.mode;
 		}
 
-		public void setMode(ZkAclMode mode) {
+		public void setMode(@Nullable ZkAclMode mode) {
 			this.mode = mode;
 		}
 
@@ -280,35 +281,35 @@ public class ZkProperties {
 		/**
 		 * Key store file with the client's certificate and key (for mutual TLS).
 		 */
-		private Path keyStore;
+		private @Nullable Path keyStore;
 
 		/**
 		 * Password of the key store.
 		 */
-		private String keyStorePassword;
+		private @Nullable String keyStorePassword;
 
 		/**
 		 * Type of the key store (PKCS12, JKS or PEM). Derived from the file name when
 		 * unset.
 		 */
-		private String keyStoreType;
+		private @Nullable String keyStoreType;
 
 		/**
 		 * Trust store file with the certificates the server's certificate is checked
 		 * against.
 		 */
-		private Path trustStore;
+		private @Nullable Path trustStore;
 
 		/**
 		 * Password of the trust store.
 		 */
-		private String trustStorePassword;
+		private @Nullable String trustStorePassword;
 
 		/**
 		 * Type of the trust store (PKCS12, JKS or PEM). Derived from the file name when
 		 * unset.
 		 */
-		private String trustStoreType;
+		private @Nullable String trustStoreType;
 
 		/**
 		 * Whether the server's host name must match its certificate.
@@ -323,59 +324,59 @@ public class ZkProperties {
 			this.enabled = enabled;
 		}
 
-		public String getBundle() {
+		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
-		public void setBundle(String bundle) {
+		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
 		}
 
-		public Path getKeyStore() {
+		public @Nullable Path getKeyStore() {
 			return this.keyStore;
 		}
 
-		public void setKeyStore(Path keyStore) {
+		public void setKeyStore(@Nullable Path keyStore) {
 			this.keyStore = keyStore;
 		}
 
-		public String getKeyStorePassword() {
+		public @Nullable String getKeyStorePassword() {
 			return this.keyStorePassword;
 		}
 
-		public void setKeyStorePassword(String keyStorePassword) {
+		public void setKeyStorePassword(@Nullable String keyStorePassword) {
 			this.keyStorePassword = keyStorePassword;
 		}
 
-		public String getKeyStoreType() {
+		public @Nullable String getKeyStoreType() {
 			return this.keyStoreType;
 		}
 
-		public void setKeyStoreType(String keyStoreType) {
+		public void setKeyStoreType(@Nullable String keyStoreType) {
 			this.keyStoreType = keyStoreType;
 		}
 
-		public Path getTrustStore() {
+		public @Nullable Path getTrustStore() {
 			return this.trustStore;
 		}
 
-		public void setTrustStore(Path trustStore) {
+		public void setTrustStore(@Nullable Path trustStore) {
 			this.trustStore = trustStore;
 		}
 
-		public String getTrustStorePassword() {
+		public @Nullable String getTrustStorePassword() {
 			return this.trustStorePassword;
 		}
 
-		public void setTrustStorePassword(String trustStorePassword) {
+		public void setTrustStorePassword(@Nullable String trustStorePassword) {
 			this.trustStorePassword = trustStorePassword;
 		}
 
-		public String getTrustStoreType() {
+		public @Nullable String getTrustStoreType() {
 			return this.trustStoreType;
 		}
 
-		public void setTrustStoreType(String trustStoreType) {
+		public void setTrustStoreType(@Nullable String trustStoreType) {
 			this.trustStoreType = trustStoreType;
 		}
 
@@ -502,7 +503,7 @@ public class ZkProperties {
 		 * Directory for the embedded server's data, created when missing; a temporary
 		 * directory, deleted on shutdown, when unset.
 		 */
-		private Path dataDir;
+		private @Nullable Path dataDir;
 
 		/**
 		 * Further server settings, as in zoo.cfg (for example secureClientPort).
@@ -525,11 +526,11 @@ public class ZkProperties {
 			this.port = port;
 		}
 
-		public Path getDataDir() {
+		public @Nullable Path getDataDir() {
 			return this.dataDir;
 		}
 
-		public void setDataDir(Path dataDir) {
+		public void setDataDir(@Nullable Path dataDir) {
 			this.dataDir = dataDir;
 		}
 

@@ -3,6 +3,8 @@ package io.zkboot.client;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown at startup when no connection to ZooKeeper was made within the configured wait
  * and the application is set to fail fast.
@@ -29,7 +31,7 @@ public class ZkStartupException extends RuntimeException {
 	 * @param unresolvedHosts the hosts of the connect string that do not resolve
 	 * @param purpose what the connection was for ("to load zk:/config"), or {@code null}
 	 */
-	public ZkStartupException(String connectString, Duration wait, List<String> unresolvedHosts, String purpose) {
+	public ZkStartupException(String connectString, Duration wait, List<String> unresolvedHosts, @Nullable String purpose) {
 		super("Cannot reach ZooKeeper at " + connectString + " within " + describe(wait) + " (zk.startup.wait)"
 				+ (unresolvedHosts.isEmpty() ? "" : ": unknown host " + String.join(", ", unresolvedHosts))
 				+ ((purpose != null) ? " " + purpose : ""));

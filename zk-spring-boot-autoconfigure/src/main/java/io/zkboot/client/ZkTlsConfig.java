@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ClientX509Util;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslOptions;
@@ -24,9 +25,10 @@ import org.springframework.util.StringUtils;
  * @param enabledProtocols comma-separated protocols to enable, or null for the protocol
  * @param ciphers comma-separated cipher suites to enable, or null for the defaults
  */
-public record ZkTlsConfig(Path keyStore, String keyStorePassword, String keyStoreType, Path trustStore,
-		String trustStorePassword, String trustStoreType, boolean hostnameVerification, String protocol,
-		String enabledProtocols, String ciphers) {
+public record ZkTlsConfig(@Nullable Path keyStore, @Nullable String keyStorePassword, @Nullable String keyStoreType,
+		@Nullable Path trustStore, @Nullable String trustStorePassword, @Nullable String trustStoreType,
+		boolean hostnameVerification, @Nullable String protocol, @Nullable String enabledProtocols,
+		@Nullable String ciphers) {
 
 	/**
 	 * The TLS settings of an SSL bundle. ZooKeeper's Netty client reads its key and trust
@@ -48,7 +50,7 @@ public record ZkTlsConfig(Path keyStore, String keyStorePassword, String keyStor
 				commaSeparated(options.getCiphers()));
 	}
 
-	private static String commaSeparated(String[] values) {
+	private static @Nullable String commaSeparated(String @Nullable [] values) {
 		return (values != null && values.length > 0) ? StringUtils.arrayToCommaDelimitedString(values) : null;
 	}
 

@@ -14,6 +14,7 @@ import io.zkboot.client.ZkStartupWaited;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -79,7 +80,7 @@ final class BootstrapClients {
 	 * @param connection where to connect, and how long to wait for the connection
 	 * @return the client, or {@code null} when it did not connect within the wait
 	 */
-	CuratorFramework connected(ZkConfigConnection connection) {
+	@Nullable CuratorFramework connected(ZkConfigConnection connection) {
 		CuratorFramework client = (this.registered != null) ? this.registered
 				: this.clients.computeIfAbsent(connection, this::start);
 		boolean waitedInVain = this.waitedInVain.containsKey(client);

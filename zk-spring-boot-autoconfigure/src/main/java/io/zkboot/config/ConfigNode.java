@@ -8,12 +8,14 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkException;
 import io.zkboot.watch.NodeSnapshot;
 import io.zkboot.watch.NodeWatch;
 import io.zkboot.watch.WatchKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.MutablePropertySources;
@@ -45,7 +47,7 @@ final class ConfigNode {
 
 	private final Map<String, NodeWatch> linkWatches = new HashMap<>();
 
-	private Map<String, Object> stored;
+	private @Nullable Map<String, Object> stored;
 
 	private Map<String, Long> linked = Map.of();
 
@@ -119,7 +121,7 @@ final class ConfigNode {
 		try {
 			followed = PropertyLinks.follow(this.client, this.source.getPath(), this.stored);
 		}
-		catch (IllegalStateException unreadable) {
+		catch (ZkException unreadable) {
 			logger.warn(unreadable.getMessage() + "; the properties of " + this.source.getPath()
 					+ " stay as they are until the next change");
 			return;

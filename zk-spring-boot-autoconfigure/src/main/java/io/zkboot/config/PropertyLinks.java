@@ -27,26 +27,16 @@ final class PropertyLinks {
 	 * @param path the node's path, which relative links are relative to
 	 * @param stored the node's properties as stored
 	 * @return the properties with the links followed, and what was read
-	 * @throws IllegalStateException if ZooKeeper cannot be read
+	 * @throws io.zkboot.core.ZkException if ZooKeeper cannot be read
 	 */
 	static Followed follow(CuratorFramework client, String path, Map<String, Object> stored) {
 		LinkRecordingReader recorder = new LinkRecordingReader(client);
 		PropertyLinkReader reader = new PropertyLinkReader(recorder);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		List<String> errors = new ArrayList<>();
-		reader.readAll(path, stored, properties::put, (property, bad) -> {
-			rethrowReadFailure(bad);
-			errors.add("Configuration node " + path + ": " + bad.getMessage() + "; it gives no property " + property);
-		});
+		reader.readAll(path, stored, properties::put, (property, bad) -> errors
+			.add("Configuration node " + path + ": " + bad.getMessage() + "; it gives no property " + property));
 		return new Followed(properties, recorder.nodesRead(), errors);
-	}
-
-	private static void rethrowReadFailure(Throwable bad) {
-		for (Throwable cause = bad; cause != null; cause = cause.getCause()) {
-			if (cause instanceof LinkRecordingReader.ReadFailure failure) {
-				throw failure;
-			}
-		}
 	}
 
 	/**

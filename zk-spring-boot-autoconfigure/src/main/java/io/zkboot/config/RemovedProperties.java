@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
@@ -51,7 +52,7 @@ final class RemovedProperties {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void replaceContent(Object bean, Object fresh, ConfigurationPropertyName name,
+	private static void replaceContent(@Nullable Object bean, @Nullable Object fresh, ConfigurationPropertyName name,
 			List<ConfigurationPropertyName> removed) {
 		if (bean instanceof Map<?, ?> map && fresh instanceof Map<?, ?> freshMap) {
 			map.clear();

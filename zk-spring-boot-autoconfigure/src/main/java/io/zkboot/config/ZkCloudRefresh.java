@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -48,9 +49,9 @@ public class ZkCloudRefresh implements ApplicationListener<ZkConfigChangedEvent>
 
 	private final ApplicationEventPublisher publisher;
 
-	private final RefreshScope scope;
+	private final @Nullable RefreshScope scope;
 
-	private Map<String, List<ConfigurationPropertyName>> refreshScoped;
+	private @Nullable Map<String, List<ConfigurationPropertyName>> refreshScoped;
 
 	/**
 	 * Creates the refresh.
@@ -59,7 +60,7 @@ public class ZkCloudRefresh implements ApplicationListener<ZkConfigChangedEvent>
 	 * @param scope the refresh scope, may be {@code null}
 	 */
 	public ZkCloudRefresh(ConfigurableListableBeanFactory beanFactory, ApplicationEventPublisher publisher,
-			RefreshScope scope) {
+			@Nullable RefreshScope scope) {
 		this.beanFactory = beanFactory;
 		this.publisher = publisher;
 		this.scope = scope;
@@ -104,7 +105,7 @@ public class ZkCloudRefresh implements ApplicationListener<ZkConfigChangedEvent>
 		return this.refreshScoped;
 	}
 
-	private String scopeName() {
+	private @Nullable String scopeName() {
 		for (String name : this.beanFactory.getRegisteredScopeNames()) {
 			if (this.beanFactory.getRegisteredScope(name) == this.scope) {
 				return name;
@@ -113,7 +114,7 @@ public class ZkCloudRefresh implements ApplicationListener<ZkConfigChangedEvent>
 		return null;
 	}
 
-	private List<ConfigurationPropertyName> dependencies(String bean) {
+	private @Nullable List<ConfigurationPropertyName> dependencies(String bean) {
 		ConfigurationProperties properties = this.beanFactory.findAnnotationOnBean(bean, ConfigurationProperties.class);
 		if (properties != null) {
 			return List.of(ConfigurationPropertyName.of(properties.prefix()));

@@ -8,8 +8,9 @@ import io.zkboot.client.ZkConnectionAwaiter;
 import io.zkboot.client.ZkStartupException;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkException;
 import io.zkboot.core.ZkPath;
-import io.zkboot.tree.CodePointOrder;
+import io.zkboot.core.internal.CodePointOrder;
 import org.apache.commons.logging.Log;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
@@ -72,7 +73,7 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 			throw new ConfigDataResourceNotFoundException(resource, ex);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot load configuration from " + resource, ex);
+			throw new ZkException("Cannot load configuration from " + resource, resource.getPath(), ex);
 		}
 	}
 

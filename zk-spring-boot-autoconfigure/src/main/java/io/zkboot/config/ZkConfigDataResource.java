@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.zkboot.client.ZkClientSettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.config.ConfigDataResource;
 
@@ -21,7 +22,7 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 
 	private final boolean defaultContext;
 
-	private final String profile;
+	private final @Nullable String profile;
 
 	/**
 	 * Creates the resource.
@@ -33,7 +34,7 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 	 * @param profile the profile of a profile-specific default context, or {@code null}
 	 */
 	public ZkConfigDataResource(String path, ZkConfigConnection connection, boolean optional, boolean defaultContext,
-			String profile) {
+			@Nullable String profile) {
 		super(optional);
 		this.path = path;
 		this.connection = connection;
@@ -55,7 +56,7 @@ public final class ZkConfigDataResource extends ConfigDataResource {
 	 * The profile of a profile-specific default context.
 	 * @return the profile, or {@code null}
 	 */
-	public String getProfile() {
+	public @Nullable String getProfile() {
 		return this.profile;
 	}
 

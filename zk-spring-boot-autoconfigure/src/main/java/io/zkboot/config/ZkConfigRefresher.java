@@ -14,6 +14,7 @@ import io.zkboot.watch.WatchKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -52,7 +53,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 
 	private final List<ConfigNode> nodes = new CopyOnWriteArrayList<>();
 
-	private final ZkDeferredStartup deferredStartup;
+	private final @Nullable ZkDeferredStartup deferredStartup;
 
 	private volatile boolean started;
 
@@ -68,7 +69,7 @@ public class ZkConfigRefresher implements SmartLifecycle {
 	 */
 	public ZkConfigRefresher(ConfigurableEnvironment environment, CuratorFramework client, Executor pool,
 			ConfigurationPropertiesRebinder rebinder, ApplicationEventPublisher publisher,
-			ZkDeferredStartup deferredStartup) {
+			@Nullable ZkDeferredStartup deferredStartup) {
 		this.environment = environment;
 		this.client = client;
 		this.pool = pool;

@@ -1,5 +1,6 @@
 package io.zkboot.config;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ZkFailedStartListener implements SpringApplicationRunListener {
 
-	private ConfigurableBootstrapContext bootstrap;
+	private @Nullable ConfigurableBootstrapContext bootstrap;
 
 	@Override
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
@@ -20,7 +21,7 @@ class ZkFailedStartListener implements SpringApplicationRunListener {
 	}
 
 	@Override
-	public void failed(ConfigurableApplicationContext context, Throwable exception) {
+	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
 		if (this.bootstrap != null) {
 			BootstrapEmbeddedServer.stopIfNotHandedOver(this.bootstrap);
 		}

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerGroup;
@@ -30,7 +31,7 @@ public class ZkLoggingRebinder implements ApplicationListener<ZkConfigChangedEve
 
 	private final LoggingSystem loggingSystem;
 
-	private final LoggerGroups groups;
+	private final @Nullable LoggerGroups groups;
 
 	private final Environment environment;
 
@@ -40,7 +41,7 @@ public class ZkLoggingRebinder implements ApplicationListener<ZkConfigChangedEve
 	 * @param groups Boot's logger groups, may be {@code null}
 	 * @param environment the environment holding the levels
 	 */
-	public ZkLoggingRebinder(LoggingSystem loggingSystem, LoggerGroups groups, Environment environment) {
+	public ZkLoggingRebinder(LoggingSystem loggingSystem, @Nullable LoggerGroups groups, Environment environment) {
 		this.loggingSystem = loggingSystem;
 		this.groups = groups;
 		this.environment = environment;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * kazoo's contender naming: a contender is an ephemeral sequential child
  * {@code <uuid hex><marker><10-digit sequence>} of the lock path, where the marker is
@@ -51,7 +53,7 @@ final class Contenders {
 	 * @return the predecessor's name, {@code null} when there is none (the lock is held)
 	 * @throws IllegalStateException when {@code own} is not among the children
 	 */
-	String predecessor(List<String> children, String own) {
+	@Nullable String predecessor(List<String> children, String own) {
 		String ownSequence = sequence(this.all, own);
 		if (ownSequence == null || !children.contains(own)) {
 			throw new IllegalStateException("contender " + own + " is gone");
@@ -102,7 +104,7 @@ final class Contenders {
 		return contenders;
 	}
 
-	private static String sequence(Pattern pattern, String child) {
+	private static @Nullable String sequence(Pattern pattern, String child) {
 		Matcher matcher = pattern.matcher(child);
 		return matcher.find() ? matcher.group(1) : null;
 	}

@@ -9,6 +9,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * kazoo's {@code Election}: a {@link ZkLock} whose holder leads; each participant's contender
@@ -42,7 +43,7 @@ public final class ZkLeaderElection implements AutoCloseable {
 
 	private final ZkLockListener lockListener = (path, holder, state) -> signal();
 
-	private Thread thread;
+	private @Nullable Thread thread;
 
 	private boolean running;
 
@@ -55,7 +56,7 @@ public final class ZkLeaderElection implements AutoCloseable {
 
 	private volatile boolean leading;
 
-	private Observation term;
+	private @Nullable Observation term;
 
 	ZkLeaderElection(ZkLock lock, ZkRevokePolicy revokePolicy, Consumer<Object> publisher,
 			ObservationRegistry observations) {

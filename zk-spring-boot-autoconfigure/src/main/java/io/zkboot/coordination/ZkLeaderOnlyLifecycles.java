@@ -7,6 +7,7 @@ import java.util.List;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.BeansException;
@@ -40,7 +41,7 @@ public class ZkLeaderOnlyLifecycles
 
 	private final List<Named> lifecycles = new ArrayList<>();
 
-	private ListableBeanFactory beanFactory;
+	private @Nullable ListableBeanFactory beanFactory;
 
 	private volatile boolean attached;
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lock on kazoo's node layout ({@code <uuid hex>__lock__<sequence>} contenders, read locks
@@ -163,7 +164,7 @@ public final class ZkLock extends HoldOwner implements Lock {
 	 * What the calling thread's hold is known to be.
 	 * @return the state, {@code null} when the thread does not hold the lock
 	 */
-	public ZkLockState getState() {
+	public @Nullable ZkLockState getState() {
 		Hold hold = this.holds.get(Thread.currentThread());
 		return (hold != null) ? hold.state : null;
 	}

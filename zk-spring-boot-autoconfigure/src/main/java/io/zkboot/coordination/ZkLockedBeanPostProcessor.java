@@ -2,6 +2,7 @@ package io.zkboot.coordination;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -20,7 +21,7 @@ public class ZkLockedBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingP
 
 	private final transient Supplier<ZkLocks> locks;
 
-	private transient ZkLockedMethodInterceptor interceptor;
+	private transient @Nullable ZkLockedMethodInterceptor interceptor;
 
 	/**
 	 * A post-processor that takes the locks from a supplier when the first locked method is

@@ -15,6 +15,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.convert.DurationStyle;
@@ -39,7 +40,7 @@ final class ZkLockedMethodInterceptor implements MethodInterceptor {
 	}
 
 	@Override
-	public Object invoke(MethodInvocation invocation) throws Throwable {
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
 		Class<?> targetClass = (invocation.getThis() != null) ? AopUtils.getTargetClass(invocation.getThis()) : null;
 		Settings settings = this.settings.computeIfAbsent(method, (m) -> settings(m, targetClass));
@@ -79,7 +80,7 @@ final class ZkLockedMethodInterceptor implements MethodInterceptor {
 				(method) -> AnnotatedElementUtils.hasAnnotation(method, ZkLocked.class));
 	}
 
-	private Settings settings(Method method, Class<?> targetClass) {
+	private Settings settings(Method method, @Nullable Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
 		ZkLocked locked = AnnotatedElementUtils.findMergedAnnotation(specific, ZkLocked.class);
 		if (locked == null) {
@@ -110,7 +111,7 @@ final class ZkLockedMethodInterceptor implements MethodInterceptor {
 	}
 
 	/** What a skipped call returns: empty, or a primitive's zero. */
-	private static Object skipped(Class<?> type) {
+	private static @Nullable Object skipped(Class<?> type) {
 		if (type == Optional.class) {
 			return Optional.empty();
 		}

@@ -34,6 +34,7 @@ import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ConcurrentReferenceHashMap;
 
@@ -281,7 +282,7 @@ public class ZkLocks implements AutoCloseable {
 	 * when not, the wait goes on and the thread's interrupt flag is set again at the end
 	 * @return the hold, {@code null} when the time ran out
 	 */
-	Hold acquire(HoldOwner owner, String kind, String marker, Contenders contenders, long timeoutNanos,
+	@Nullable Hold acquire(HoldOwner owner, String kind, String marker, Contenders contenders, long timeoutNanos,
 			boolean interruptible) throws InterruptedException {
 		byte[] data = owner.identifier().getBytes(StandardCharsets.UTF_8);
 		Observation observation = observation(ACQUIRE_OBSERVATION, owner.path(), kind).start();
@@ -316,7 +317,7 @@ public class ZkLocks implements AutoCloseable {
 		}
 	}
 
-	private String queue(String lockPath, String marker, byte[] data, Contenders contenders, long timeoutNanos)
+	private @Nullable String queue(String lockPath, String marker, byte[] data, Contenders contenders, long timeoutNanos)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + timeoutNanos;
 		String prefix = UUID.randomUUID().toString().replace("-", "") + marker;
@@ -476,7 +477,7 @@ public class ZkLocks implements AutoCloseable {
 		this.waiting.remove(wakeup);
 	}
 
-	private String find(String lockPath, String prefix) throws Exception {
+	private @Nullable String find(String lockPath, String prefix) throws Exception {
 		try {
 			for (String child : this.client.getChildren().forPath(lockPath)) {
 				if (child.startsWith(prefix)) {
@@ -495,7 +496,7 @@ public class ZkLocks implements AutoCloseable {
 	 * have reached the server), the node is looked for by its prefix, in the background, so no
 	 * orphan contender stays in the queue.
 	 */
-	private void removeContender(String lockPath, String node, String prefix) {
+	private void removeContender(String lockPath, @Nullable String node, @Nullable String prefix) {
 		if (node != null) {
 			delete(ZKPaths.makePath(lockPath, node));
 		}
@@ -693,7 +694,7 @@ public class ZkLocks implements AutoCloseable {
 
 		private boolean woken;
 
-		private WatchedEvent event;
+		private @Nullable WatchedEvent event;
 
 		synchronized void reset() {
 			this.woken = false;

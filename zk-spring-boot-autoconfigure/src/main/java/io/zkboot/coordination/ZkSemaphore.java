@@ -12,6 +12,7 @@ import io.zkboot.core.ZkExceptionTranslator;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * kazoo's {@code Semaphore}: at most {@link #getMaxLeases()} holders at a time, across every
@@ -167,7 +168,7 @@ public final class ZkSemaphore extends HoldOwner {
 		}
 	}
 
-	private static Integer parse(String stored) {
+	private static @Nullable Integer parse(String stored) {
 		try {
 			return Integer.valueOf(stored.trim());
 		}

@@ -4,32 +4,24 @@ import java.util.List;
 
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link ZkTemplate#create(String, byte[], CreateOptions)} creates a node: ephemeral or not,
  * sequential or not, whether missing parents are made (kazoo's {@code makepath}), and which ACL the
- * node gets. Immutable; every method returns a new instance.
+ * node gets. Immutable: each {@code with...} method returns a copy with one option set, as
+ * {@link DeleteOptions} and the tree's import and export options do.
  *
  * <pre>{@code
- * template.create("/jobs/job-", data, CreateOptions.persistent().sequential().makeParents());
+ * template.create("/jobs/job-", data, CreateOptions.persistent().withSequential().withMakeParents());
  * }</pre>
+ *
+ * @param ephemeral whether the node is removed when the creating session ends
+ * @param sequential whether the server appends a ten-digit counter to the name
+ * @param makeParents whether missing parents are created (empty, persistent)
+ * @param acl the node's explicit ACL, or {@code null} for the template's ACL provider
  */
-public final class CreateOptions {
-
-	private final boolean ephemeral;
-
-	private final boolean sequential;
-
-	private final boolean makeParents;
-
-	private final List<ACL> acl;
-
-	private CreateOptions(boolean ephemeral, boolean sequential, boolean makeParents, List<ACL> acl) {
-		this.ephemeral = ephemeral;
-		this.sequential = sequential;
-		this.makeParents = makeParents;
-		this.acl = acl;
-	}
+public record CreateOptions(boolean ephemeral, boolean sequential, boolean makeParents, @Nullable List<ACL> acl) {
 
 	/**
 	 * The defaults: a persistent, non-sequential node whose parent must exist.
@@ -43,7 +35,7 @@ public final class CreateOptions {
 	 * Returns these options for an ephemeral node.
 	 * @return the new options
 	 */
-	public CreateOptions ephemeral() {
+	public CreateOptions withEphemeral() {
 		return new CreateOptions(true, this.sequential, this.makeParents, this.acl);
 	}
 
@@ -51,7 +43,7 @@ public final class CreateOptions {
 	 * Returns these options for a sequential node.
 	 * @return the new options
 	 */
-	public CreateOptions sequential() {
+	public CreateOptions withSequential() {
 		return new CreateOptions(this.ephemeral, true, this.makeParents, this.acl);
 	}
 
@@ -59,49 +51,17 @@ public final class CreateOptions {
 	 * Returns these options with missing parents created.
 	 * @return the new options
 	 */
-	public CreateOptions makeParents() {
+	public CreateOptions withMakeParents() {
 		return new CreateOptions(this.ephemeral, this.sequential, true, this.acl);
 	}
 
 	/**
 	 * Returns these options with an explicit ACL for the node.
-	 * @param acl the ACL
+	 * @param nodeAcl the ACL
 	 * @return the new options
 	 */
-	public CreateOptions withAcl(List<ACL> acl) {
-		return new CreateOptions(this.ephemeral, this.sequential, this.makeParents, List.copyOf(acl));
-	}
-
-	/**
-	 * Tells whether the node is removed when the creating session ends.
-	 * @return whether the node is ephemeral
-	 */
-	public boolean isEphemeral() {
-		return this.ephemeral;
-	}
-
-	/**
-	 * Tells whether the server appends a ten-digit counter to the name.
-	 * @return whether the node is sequential
-	 */
-	public boolean isSequential() {
-		return this.sequential;
-	}
-
-	/**
-	 * Tells whether missing parents are created (empty, persistent).
-	 * @return whether parents are made
-	 */
-	public boolean isMakeParents() {
-		return this.makeParents;
-	}
-
-	/**
-	 * Returns the node's explicit ACL.
-	 * @return the ACL, or {@code null} for the template's ACL provider
-	 */
-	public List<ACL> acl() {
-		return this.acl;
+	public CreateOptions withAcl(List<ACL> nodeAcl) {
+		return new CreateOptions(this.ephemeral, this.sequential, this.makeParents, List.copyOf(nodeAcl));
 	}
 
 	/**

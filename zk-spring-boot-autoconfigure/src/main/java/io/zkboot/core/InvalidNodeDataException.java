@@ -1,5 +1,7 @@
 package io.zkboot.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A node's data that cannot be read as asked: data that starts like a JSON object
  * (<code>{</code>, after any whitespace) but is not valid JSON, for example a truncated write,
@@ -12,7 +14,7 @@ public class InvalidNodeDataException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final String path;
+	private final @Nullable String path;
 
 	private final int line;
 
@@ -26,7 +28,7 @@ public class InvalidNodeDataException extends IllegalArgumentException {
 	 * @param problem what the node holds, without the data, for example
 	 * {@code invalid JSON (it ends too early)}
 	 */
-	public InvalidNodeDataException(String path, int line, int column, String problem) {
+	public InvalidNodeDataException(@Nullable String path, int line, int column, String problem) {
 		super(((path != null) ? "node " + path : "the node") + " holds " + problem + " at line " + line + ", column "
 				+ column);
 		this.path = path;
@@ -38,7 +40,7 @@ public class InvalidNodeDataException extends IllegalArgumentException {
 	 * The node's path.
 	 * @return the path, or {@code null} when it was not known
 	 */
-	public String path() {
+	public @Nullable String path() {
 		return this.path;
 	}
 

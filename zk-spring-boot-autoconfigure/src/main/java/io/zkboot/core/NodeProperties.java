@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.TokenStreamLocation;
@@ -84,7 +85,7 @@ public final class NodeProperties {
 	 *                                  JSON (the message names no node; prefer
 	 *                                  {@link #decode(String, byte[])})
 	 */
-	public static Map<String, Object> decode(byte[] data) {
+	public static Map<String, Object> decode(byte @Nullable [] data) {
 		return decode(null, data);
 	}
 
@@ -97,7 +98,7 @@ public final class NodeProperties {
 	 * @throws InvalidNodeDataException if the data starts with <code>{</code> but is not valid
 	 *                                  JSON, naming the node and the line and column of the error
 	 */
-	public static Map<String, Object> decode(String path, byte[] data) {
+	public static Map<String, Object> decode(@Nullable String path, byte @Nullable [] data) {
 		if (data == null) {
 			return new LinkedHashMap<>();
 		}
@@ -226,7 +227,7 @@ public final class NodeProperties {
 		}
 
 		@Override
-		public SerializableString getEscapeSequence(int ch) {
+		public @Nullable SerializableString getEscapeSequence(int ch) {
 			return null;
 		}
 	}

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.core.internal.AsyncWindow;
+import io.zkboot.core.internal.DeleteDecision;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.KeeperException;
@@ -19,14 +21,14 @@ final class RecursiveDeleter {
 
 	private static final Log logger = LogFactory.getLog(RecursiveDeleter.class);
 
-	private final ZkConnection connection;
+	private final RawZooKeeper raw;
 
 	private final TreeReader reader;
 
 	private final int windowSize;
 
-	RecursiveDeleter(ZkConnection connection, TreeReader reader, int windowSize) {
-		this.connection = connection;
+	RecursiveDeleter(RawZooKeeper raw, TreeReader reader, int windowSize) {
+		this.raw = raw;
 		this.reader = reader;
 		this.windowSize = windowSize;
 	}
@@ -41,24 +43,24 @@ final class RecursiveDeleter {
 			throw ZkExceptionTranslator.translate(KeeperException.Code.NONODE, path, null);
 		}
 		Plan plan = new Plan(nodes, options);
-		if (!options.isDryRun()) {
+		if (!options.dryRun()) {
 			execute(plan.deleted);
 			if (logger.isInfoEnabled()) {
 				logger.info("Deleted " + plan.deleted.size() + " node(s) at " + path
 						+ (plan.spared.isEmpty() ? "" : ", spared " + plan.spared.size() + " (ephemeral or holding one)"));
 			}
 		}
-		return new DeleteReport(options.isDryRun(), plan.deleted, plan.spared, plan.messages);
+		return new DeleteReport(options.dryRun(), plan.deleted, plan.spared, plan.messages);
 	}
 
 	private void execute(List<String> paths) {
-		ZooKeeper zooKeeper = this.connection.zooKeeper();
+		ZooKeeper zooKeeper = this.raw.zooKeeper();
 		AsyncWindow window = new AsyncWindow(this.windowSize);
 		for (String path : paths) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("deleting " + path);
 			}
-			window.submit(() -> zooKeeper.delete(this.connection.toServer(path), -1, (rc, p, ctx) -> {
+			window.submit(() -> zooKeeper.delete(this.raw.toServer(path), -1, (rc, p, ctx) -> {
 				if (rc != KeeperException.Code.OK.intValue() && rc != KeeperException.Code.NONODE.intValue()) {
 					window.fail(rc, path);
 				}
@@ -98,7 +100,7 @@ final class RecursiveDeleter {
 		@Override
 		public void delete(String path) {
 			this.deleted.add(path);
-			if (this.options.isDryRun()) {
+			if (this.options.dryRun()) {
 				this.messages.add("would delete " + path + ".");
 			}
 		}
@@ -113,7 +115,7 @@ final class RecursiveDeleter {
 				this.messages.add(path + " not deleted due to ephemeral descendent.");
 			}
 			else {
-				this.messages.add(this.options.isDryRun() ? "wouldn't delete " + path + " because it's ephemeral."
+				this.messages.add(this.options.dryRun() ? "wouldn't delete " + path + " because it's ephemeral."
 						: "Not deleting " + path + " because it's ephemeral.");
 			}
 		}

@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.zkboot.core.internal.AsyncWindow;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates many persistent nodes with pipelined asynchronous calls, parents before children, making
@@ -21,12 +23,12 @@ final class TreeCreator {
 
 	private static final byte[] NO_DATA = new byte[0];
 
-	private final ZkConnection connection;
+	private final RawZooKeeper raw;
 
 	private final int windowSize;
 
-	TreeCreator(ZkConnection connection, int windowSize) {
-		this.connection = connection;
+	TreeCreator(RawZooKeeper raw, int windowSize) {
+		this.raw = raw;
 		this.windowSize = windowSize;
 	}
 
@@ -37,7 +39,7 @@ final class TreeCreator {
 	 * @param mayExist paths that are fine to find already there
 	 * @return the paths created (not those found), parents before children
 	 */
-	List<String> create(Map<String, byte[]> nodes, Set<String> mayExist) {
+	List<String> create(Map<String, byte @Nullable []> nodes, Set<String> mayExist) {
 		NavigableMap<String, byte[]> all = new TreeMap<>();
 		for (Map.Entry<String, byte[]> node : nodes.entrySet()) {
 			String path = ZkPath.validate(node.getKey());
@@ -50,14 +52,14 @@ final class TreeCreator {
 			}
 		}
 		all.remove(ZkPath.ROOT);
-		ZooKeeper zooKeeper = this.connection.zooKeeper();
+		ZooKeeper zooKeeper = this.raw.zooKeeper();
 		AsyncWindow window = new AsyncWindow(this.windowSize);
 		Set<String> found = ConcurrentHashMap.newKeySet();
 		// Curator's namespace node (and its ancestors) may be missing too.
 		for (String namespaceAncestor : namespaceAncestors()) {
 			submit(zooKeeper, window, namespaceAncestor, namespaceAncestor, NO_DATA, true, found);
 		}
-		all.forEach((path, data) -> submit(zooKeeper, window, path, this.connection.toServer(path), data,
+		all.forEach((path, data) -> submit(zooKeeper, window, path, this.raw.toServer(path), data,
 				!nodes.containsKey(path) || mayExist.contains(path), found));
 		window.await();
 		List<String> created = new ArrayList<>(all.size());
@@ -71,7 +73,7 @@ final class TreeCreator {
 
 	private void submit(ZooKeeper zooKeeper, AsyncWindow window, String path, String serverPath, byte[] data,
 			boolean mayExist, Set<String> found) {
-		window.submit(() -> zooKeeper.create(serverPath, data, this.connection.aclFor(serverPath, null),
+		window.submit(() -> zooKeeper.create(serverPath, data, this.raw.aclFor(serverPath, null),
 				CreateMode.PERSISTENT, (rc, p, ctx, name) -> {
 					if (rc == KeeperException.Code.NODEEXISTS.intValue() && mayExist) {
 						found.add(path);
@@ -84,7 +86,7 @@ final class TreeCreator {
 	}
 
 	private List<String> namespaceAncestors() {
-		String top = this.connection.toServer(ZkPath.ROOT);
+		String top = this.raw.toServer(ZkPath.ROOT);
 		List<String> ancestors = new ArrayList<>();
 		for (String path = top; !ZkPath.ROOT.equals(path); path = ZkPath.parent(path)) {
 			ancestors.add(0, path);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.zkboot.core.internal.AsyncWindow;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -19,12 +20,12 @@ import org.apache.zookeeper.ZooKeeper;
  */
 final class TreeReader {
 
-	private final ZkConnection connection;
+	private final RawZooKeeper raw;
 
 	private final int windowSize;
 
-	TreeReader(ZkConnection connection, int windowSize) {
-		this.connection = connection;
+	TreeReader(RawZooKeeper raw, int windowSize) {
+		this.raw = raw;
 		this.windowSize = windowSize;
 	}
 
@@ -36,7 +37,7 @@ final class TreeReader {
 	 * missing
 	 */
 	List<ZkNode> read(String path, int maxDepth) {
-		Reading reading = new Reading(this.connection.zooKeeper(), new AsyncWindow(this.windowSize), maxDepth);
+		Reading reading = new Reading(this.raw.zooKeeper(), new AsyncWindow(this.windowSize), maxDepth);
 		reading.readNode(path, 0);
 		reading.window.await();
 		return reading.inOrder(path);
@@ -61,7 +62,7 @@ final class TreeReader {
 		}
 
 		void readNode(String path, int depth) {
-			String serverPath = TreeReader.this.connection.toServer(path);
+			String serverPath = TreeReader.this.raw.toServer(path);
 			this.window.submit(() -> this.zooKeeper.getData(serverPath, false, (rc, p, ctx, data, stat) -> {
 				if (rc == KeeperException.Code.OK.intValue()) {
 					this.nodes.put(path, new ZkNode(path, data, stat));
@@ -77,7 +78,7 @@ final class TreeReader {
 		}
 
 		void readChildren(String path, int depth) {
-			String serverPath = TreeReader.this.connection.toServer(path);
+			String serverPath = TreeReader.this.raw.toServer(path);
 			this.window.submit(() -> this.zooKeeper.getChildren(serverPath, false, (rc, p, ctx, names) -> {
 				if (rc == KeeperException.Code.OK.intValue()) {
 					List<String> sorted = new ArrayList<>(names);

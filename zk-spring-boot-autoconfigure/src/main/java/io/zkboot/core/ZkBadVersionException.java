@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a node's version is not the expected one (ZooKeeper's {@code BADVERSION}); the
@@ -16,7 +17,7 @@ public class ZkBadVersionException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkBadVersionException(String message, String path, Throwable cause) {
+	public ZkBadVersionException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.BADVERSION, cause);
 	}
 

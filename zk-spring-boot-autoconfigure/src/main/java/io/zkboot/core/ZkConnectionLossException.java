@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the connection to the server was lost during the call (ZooKeeper's
@@ -16,7 +17,7 @@ public class ZkConnectionLossException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkConnectionLossException(String message, String path, Throwable cause) {
+	public ZkConnectionLossException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.CONNECTIONLOSS, cause);
 	}
 

@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of the starter's unchecked ZooKeeper exceptions. It keeps the path the failed call was
@@ -15,10 +16,10 @@ public class ZkException extends RuntimeException {
 	private static final long serialVersionUID = 1L;
 
 	/** The path the failed call was about, or {@code null}. */
-	private final String path;
+	private final @Nullable String path;
 
 	/** ZooKeeper's error code, or {@code null}. */
-	private final KeeperException.Code code;
+	private final KeeperException.@Nullable Code code;
 
 	/**
 	 * Creates an exception.
@@ -28,7 +29,7 @@ public class ZkException extends RuntimeException {
 	 * ZooKeeper
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkException(String message, String path, KeeperException.Code code, Throwable cause) {
+	public ZkException(String message, @Nullable String path, KeeperException.@Nullable Code code, @Nullable Throwable cause) {
 		super(message, cause);
 		this.path = path;
 		this.code = code;
@@ -40,7 +41,7 @@ public class ZkException extends RuntimeException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkException(String message, String path, Throwable cause) {
+	public ZkException(String message, @Nullable String path, @Nullable Throwable cause) {
 		this(message, path, null, cause);
 	}
 
@@ -48,7 +49,7 @@ public class ZkException extends RuntimeException {
 	 * Returns the path the failed call was about.
 	 * @return the path, or {@code null} when the call was not about one path
 	 */
-	public String getPath() {
+	public @Nullable String getPath() {
 		return this.path;
 	}
 
@@ -56,7 +57,7 @@ public class ZkException extends RuntimeException {
 	 * Returns ZooKeeper's error code.
 	 * @return the code, or {@code null} when the failure did not come from ZooKeeper
 	 */
-	public KeeperException.Code getCode() {
+	public KeeperException.@Nullable Code getCode() {
 		return this.code;
 	}
 

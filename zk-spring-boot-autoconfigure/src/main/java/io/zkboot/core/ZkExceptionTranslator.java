@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates what ZooKeeper and Curator throw into the starter's unchecked {@link ZkException}
@@ -33,7 +34,7 @@ public final class ZkExceptionTranslator {
 	 * path wins when it has one
 	 * @return the translated exception, to be thrown by the caller
 	 */
-	public static ZkException translate(Throwable ex, String path) {
+	public static ZkException translate(Throwable ex, @Nullable String path) {
 		if (ex instanceof ZkException zk) {
 			return zk;
 		}
@@ -60,7 +61,7 @@ public final class ZkExceptionTranslator {
 	 * code is made, so the cause is never lost)
 	 * @return the translated exception, to be thrown by the caller
 	 */
-	public static ZkException translate(KeeperException.Code code, String path, Throwable cause) {
+	public static ZkException translate(KeeperException.Code code, @Nullable String path, @Nullable Throwable cause) {
 		Throwable original = (cause != null) ? cause : KeeperException.create(code, path);
 		String message = describe(code) + ((path != null) ? ": " + path : "");
 		return switch (code) {

@@ -1,5 +1,7 @@
 package io.zkboot.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown, before any call goes out, when a path is not a valid ZooKeeper path (for example empty,
  * relative, ending in {@code /}, or holding {@code //}, {@code .} or {@code ..} segments).
@@ -14,7 +16,7 @@ public class ZkInvalidPathException extends ZkException {
 	 * @param path the invalid path
 	 * @param cause the validator's exception, or {@code null}
 	 */
-	public ZkInvalidPathException(String message, String path, Throwable cause) {
+	public ZkInvalidPathException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, cause);
 	}
 

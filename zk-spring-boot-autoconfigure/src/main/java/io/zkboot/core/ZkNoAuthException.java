@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the session's credentials do not allow the call (ZooKeeper's {@code NOAUTH}).
@@ -15,7 +16,7 @@ public class ZkNoAuthException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkNoAuthException(String message, String path, Throwable cause) {
+	public ZkNoAuthException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.NOAUTH, cause);
 	}
 

@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a node that a call needs does not exist (ZooKeeper's {@code NONODE}).
@@ -15,7 +16,7 @@ public class ZkNoNodeException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkNoNodeException(String message, String path, Throwable cause) {
+	public ZkNoNodeException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.NONODE, cause);
 	}
 

@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a node to be created already exists (ZooKeeper's {@code NODEEXISTS}).
@@ -15,7 +16,7 @@ public class ZkNodeExistsException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkNodeExistsException(String message, String path, Throwable cause) {
+	public ZkNodeExistsException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.NODEEXISTS, cause);
 	}
 

@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a node to be deleted still has children (ZooKeeper's {@code NOTEMPTY}).
@@ -15,7 +16,7 @@ public class ZkNotEmptyException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkNotEmptyException(String message, String path, Throwable cause) {
+	public ZkNotEmptyException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.NOTEMPTY, cause);
 	}
 

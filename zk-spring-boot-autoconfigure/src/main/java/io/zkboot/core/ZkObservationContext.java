@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an observation of a ZooKeeper operation ({@value ZkObservations#NAME}) knows: the
@@ -10,9 +11,9 @@ public class ZkObservationContext extends Observation.Context {
 
 	private final String operation;
 
-	private final String path;
+	private final @Nullable String path;
 
-	private String outcome;
+	private @Nullable String outcome;
 
 	/**
 	 * Creates the context of one operation.
@@ -20,7 +21,7 @@ public class ZkObservationContext extends Observation.Context {
 	 * @param path the path it is about, or {@code null} for one about several paths (a
 	 * transaction, a tree created at once)
 	 */
-	public ZkObservationContext(String operation, String path) {
+	public ZkObservationContext(String operation, @Nullable String path) {
 		this.operation = operation;
 		this.path = path;
 	}
@@ -37,7 +38,7 @@ public class ZkObservationContext extends Observation.Context {
 	 * Returns the path the operation is about.
 	 * @return the path, or {@code null}
 	 */
-	public String getPath() {
+	public @Nullable String getPath() {
 		return this.path;
 	}
 
@@ -46,7 +47,7 @@ public class ZkObservationContext extends Observation.Context {
 	 * @return {@code success}, ZooKeeper's error code in lower case (such as {@code nonode},
 	 * {@code badversion}), {@code error} for another failure, or {@code null} while it runs
 	 */
-	public String getOutcome() {
+	public @Nullable String getOutcome() {
 		return this.outcome;
 	}
 

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps {@link ZkTemplate} operations in Micrometer observations named
@@ -25,7 +26,7 @@ public final class ZkObservations {
 
 	private final ObservationRegistry registry;
 
-	private volatile ZkObservationConvention convention;
+	private volatile @Nullable ZkObservationConvention convention;
 
 	/**
 	 * Observations into a registry.
@@ -40,7 +41,7 @@ public final class ZkObservations {
 	 * default one.
 	 * @param convention the convention, or {@code null} for the default one
 	 */
-	public void setConvention(ZkObservationConvention convention) {
+	public void setConvention(@Nullable ZkObservationConvention convention) {
 		this.convention = convention;
 	}
 
@@ -53,7 +54,7 @@ public final class ZkObservations {
 	 * @param work the operation
 	 * @return its result
 	 */
-	public <T> T observe(String operation, String path, Supplier<T> work) {
+	public <T> T observe(String operation, @Nullable String path, Supplier<T> work) {
 		if (this.registry.isNoop()) {
 			return work.get();
 		}

@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one operation of a committed {@link ZkTransaction}.
@@ -10,7 +11,7 @@ import org.apache.zookeeper.data.Stat;
  * @param resultPath the path it acted on (for a sequential create, the name the server chose)
  * @param stat the node's new {@link Stat} for a set, else {@code null}
  */
-public record ZkOperationResult(Type type, String path, String resultPath, Stat stat) {
+public record ZkOperationResult(Type type, String path, String resultPath, @Nullable Stat stat) {
 
 	/** The kinds of operation a transaction can hold. */
 	public enum Type {

@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the server did not answer in time (ZooKeeper's {@code OPERATIONTIMEOUT}).
@@ -16,7 +17,7 @@ public class ZkOperationTimeoutException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkOperationTimeoutException(String message, String path, Throwable cause) {
+	public ZkOperationTimeoutException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.OPERATIONTIMEOUT, cause);
 	}
 

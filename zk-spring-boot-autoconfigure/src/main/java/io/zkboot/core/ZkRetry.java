@@ -8,6 +8,7 @@ import org.apache.curator.RetrySleeper;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a function of several ZooKeeper calls again when it fails with a retryable error, as
@@ -94,7 +95,7 @@ public final class ZkRetry {
 	 * @return the function's result
 	 * @throws ZkException the last failure (translated) when the function could not be completed
 	 */
-	public <T> T call(ZkCallable<T> function) {
+	public <T extends @Nullable Object> T call(ZkCallable<T> function) {
 		if (running.get() != null) {
 			return once(function);
 		}
@@ -126,7 +127,7 @@ public final class ZkRetry {
 	 * @param function the function
 	 */
 	public void run(ZkRunnable function) {
-		call(() -> {
+		this.<@Nullable Object>call(() -> {
 			function.run();
 			return null;
 		});
@@ -142,7 +143,7 @@ public final class ZkRetry {
 		return ex.getCode() != null && this.policy.allowRetry(KeeperException.create(ex.getCode()));
 	}
 
-	private static <T> T once(ZkCallable<T> function) {
+	private static <T extends @Nullable Object> T once(ZkCallable<T> function) {
 		try {
 			return function.call();
 		}
@@ -155,20 +156,6 @@ public final class ZkRetry {
 		catch (Exception ex) {
 			throw ZkExceptionTranslator.translate(ex, null);
 		}
-	}
-
-	/**
-	 * A function with no result, for {@link ZkRetry#run(ZkRunnable)}.
-	 */
-	@FunctionalInterface
-	public interface ZkRunnable {
-
-		/**
-		 * Runs the function once.
-		 * @throws Exception whatever the calls throw
-		 */
-		void run() throws Exception;
-
 	}
 
 	/**

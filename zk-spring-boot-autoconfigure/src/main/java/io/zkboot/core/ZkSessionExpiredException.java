@@ -1,6 +1,7 @@
 package io.zkboot.core;
 
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the session expired (ZooKeeper's {@code SESSIONEXPIRED}); its ephemeral nodes
@@ -16,7 +17,7 @@ public class ZkSessionExpiredException extends ZkException {
 	 * @param path the path the failed call was about, or {@code null}
 	 * @param cause the original exception, or {@code null}
 	 */
-	public ZkSessionExpiredException(String message, String path, Throwable cause) {
+	public ZkSessionExpiredException(String message, @Nullable String path, @Nullable Throwable cause) {
 		super(message, path, KeeperException.Code.SESSIONEXPIRED, cause);
 	}
 

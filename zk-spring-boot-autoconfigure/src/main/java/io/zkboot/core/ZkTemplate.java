@@ -14,6 +14,7 @@ import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.imps.DefaultACLProvider;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The high-level ZooKeeper API of the starter: the JdbcTemplate of ZooKeeper, doing in Java what
@@ -54,7 +55,7 @@ public class ZkTemplate {
 
 	private final CuratorFramework client;
 
-	private final ZkConnection connection;
+	private final RawZooKeeper raw;
 
 	private final TreeReader reader;
 
@@ -96,10 +97,10 @@ public class ZkTemplate {
 	public ZkTemplate(CuratorFramework client, ACLProvider aclProvider, ObservationRegistry observationRegistry) {
 		this.client = client;
 		this.observations = new ZkObservations(observationRegistry);
-		this.connection = new ZkConnection(client, aclProvider);
-		this.reader = new TreeReader(this.connection, DEFAULT_WINDOW);
-		this.creator = new TreeCreator(this.connection, DEFAULT_WINDOW);
-		this.deleter = new RecursiveDeleter(this.connection, this.reader, DEFAULT_WINDOW);
+		this.raw = new RawZooKeeper(client, aclProvider);
+		this.reader = new TreeReader(this.raw, DEFAULT_WINDOW);
+		this.creator = new TreeCreator(this.raw, DEFAULT_WINDOW);
+		this.deleter = new RecursiveDeleter(this.raw, this.reader, DEFAULT_WINDOW);
 		this.serverInfo = new ZkServerInfo(client,
 				Duration.ofMillis(client.getZookeeperClient().getConnectionTimeoutMs()));
 	}
@@ -109,7 +110,7 @@ public class ZkTemplate {
 	 * key values, in place of {@link DefaultZkObservationConvention}.
 	 * @param convention the convention, or {@code null} for the default one
 	 */
-	public void setObservationConvention(ZkObservationConvention convention) {
+	public void setObservationConvention(@Nullable ZkObservationConvention convention) {
 		this.observations.setConvention(convention);
 	}
 
@@ -131,7 +132,7 @@ public class ZkTemplate {
 	 * @throws ZkNodeExistsException when the node exists
 	 * @throws ZkNoNodeException when the parent does not exist
 	 */
-	public String create(String path, byte[] data) {
+	public String create(String path, byte @Nullable [] data) {
 		return create(path, data, CreateOptions.persistent());
 	}
 
@@ -145,14 +146,14 @@ public class ZkTemplate {
 	 * @throws ZkNodeExistsException when the node exists
 	 * @throws ZkNoNodeException when the parent does not exist and parents are not made
 	 */
-	public String create(String path, byte[] data, CreateOptions options) {
+	public String create(String path, byte @Nullable [] data, CreateOptions options) {
 		return this.observations.observe("create", path, () -> {
-			ZkPath.validate(path, options.isSequential());
+			ZkPath.validate(path, options.sequential());
 			try {
 				return createNode(path, data, options);
 			}
 			catch (ZkNoNodeException ex) {
-				if (!options.isMakeParents() || ZkPath.ROOT.equals(path)) {
+				if (!options.makeParents() || ZkPath.ROOT.equals(path)) {
 					throw ex;
 				}
 				ensurePath(ZkPath.parent(path));
@@ -186,7 +187,7 @@ public class ZkTemplate {
 	 * @throws ZkNodeExistsException when a node of {@code nodes} exists (existing ancestors are
 	 * fine)
 	 */
-	public List<String> createTree(Map<String, byte[]> nodes) {
+	public List<String> createTree(Map<String, byte @Nullable []> nodes) {
 		return this.observations.observe("create_tree", null, () -> {
 			return this.creator.create(nodes, Set.of());
 		});
@@ -326,7 +327,7 @@ public class ZkTemplate {
 	 * @return the node's new {@code Stat}
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
-	public Stat set(String path, byte[] data) {
+	public Stat set(String path, byte @Nullable [] data) {
 		return set(path, data, -1);
 	}
 
@@ -339,7 +340,7 @@ public class ZkTemplate {
 	 * @throws ZkBadVersionException when the node is at another version (nothing changed)
 	 * @throws ZkNoNodeException when the node does not exist
 	 */
-	public Stat set(String path, byte[] data, int expectedVersion) {
+	public Stat set(String path, byte @Nullable [] data, int expectedVersion) {
 		return this.observations.observe("set", path, () -> {
 			ZkPath.validate(path);
 			byte[] bytes = (data != null) ? data : NO_DATA;
@@ -410,7 +411,7 @@ public class ZkTemplate {
 	 * @return a new, empty transaction
 	 */
 	public ZkTransaction transaction() {
-		return new ZkTransaction(this.connection, this.observations);
+		return new ZkTransaction(this.raw, this.observations);
 	}
 
 	/**
@@ -423,7 +424,7 @@ public class ZkTemplate {
 	 * @param function the function
 	 * @return its result
 	 */
-	public <T> T retry(ZkCallable<T> function) {
+	public <T extends @Nullable Object> T retry(ZkCallable<T> function) {
 		return ZkRetry.of(this.client).call(function);
 	}
 
@@ -460,11 +461,11 @@ public class ZkTemplate {
 
 	// ---- internals
 
-	private String createNode(String path, byte[] data, CreateOptions options) {
+	private String createNode(String path, byte @Nullable [] data, CreateOptions options) {
 		byte[] bytes = (data != null) ? data : NO_DATA;
 		return call(path, () -> this.client.create()
 			.withMode(options.mode())
-			.withACL(this.connection.aclFor(this.connection.toServer(path), options.acl()))
+			.withACL(this.raw.aclFor(this.raw.toServer(path), options.acl()))
 			.forPath(path, bytes));
 	}
 

@@ -26,7 +26,7 @@ public final class ZkTransaction {
 
 	private final CuratorFramework client;
 
-	private final ZkConnection connection;
+	private final RawZooKeeper raw;
 
 	private final List<CuratorOp> operations = new ArrayList<>();
 
@@ -36,10 +36,10 @@ public final class ZkTransaction {
 
 	private final ZkObservations observations;
 
-	ZkTransaction(ZkConnection connection, ZkObservations observations) {
-		this.connection = connection;
+	ZkTransaction(RawZooKeeper raw, ZkObservations observations) {
+		this.raw = raw;
 		this.observations = observations;
-		this.client = connection.client();
+		this.client = raw.client();
 	}
 
 	/**
@@ -72,11 +72,11 @@ public final class ZkTransaction {
 	 * @return this transaction
 	 */
 	public ZkTransaction create(String path, byte[] data, CreateOptions options) {
-		if (options.isMakeParents()) {
+		if (options.makeParents()) {
 			throw new IllegalArgumentException("makeParents is not supported in a transaction: " + path);
 		}
-		List<ACL> acl = this.connection.aclFor(this.connection.toServer(path), options.acl());
-		return add("create " + path, path, options.isSequential(),
+		List<ACL> acl = this.raw.aclFor(this.raw.toServer(path), options.acl());
+		return add("create " + path, path, options.sequential(),
 				(op) -> op.create().withMode(options.mode()).withACL(acl).forPath(path, data));
 	}
 

@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real standalone ZooKeeper server running inside this JVM, built with ZooKeeper's own
@@ -35,9 +36,9 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
 	private final Map<String, String> settings;
 
-	private ZooKeeperServerEmbedded server;
+	private @Nullable ZooKeeperServerEmbedded server;
 
-	private EmbeddedZooKeeper(int port, Path dataDir, Map<String, String> settings) {
+	private EmbeddedZooKeeper(int port, @Nullable Path dataDir, Map<String, String> settings) {
 		this.port = (port != 0) ? port : freePort();
 		this.temporaryDataDir = (dataDir == null);
 		this.dataDir = (dataDir != null) ? dataDir : temporaryDirectory();
@@ -60,7 +61,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 	 * @param settings further zoo.cfg settings (they win over the defaults)
 	 * @return the running server
 	 */
-	public static EmbeddedZooKeeper start(int port, Path dataDir, Map<String, String> settings) {
+	public static EmbeddedZooKeeper start(int port, @Nullable Path dataDir, Map<String, String> settings) {
 		EmbeddedZooKeeper zooKeeper = new EmbeddedZooKeeper(port, dataDir, settings);
 		zooKeeper.startServer();
 		return zooKeeper;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zkboot.embedded.EmbeddedZooKeeper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
@@ -20,7 +21,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 class EmbeddedZooKeeperContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
 		boolean annotated = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
 			.isPresent(WithEmbeddedZooKeeper.class);

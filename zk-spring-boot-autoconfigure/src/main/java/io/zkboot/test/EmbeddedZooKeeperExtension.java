@@ -1,6 +1,7 @@
 package io.zkboot.test;
 
 import io.zkboot.embedded.EmbeddedZooKeeper;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public class EmbeddedZooKeeperExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-	private EmbeddedZooKeeper server;
+	private @Nullable EmbeddedZooKeeper server;
 
 	@Override
 	public void beforeAll(ExtensionContext context) {

@@ -1,5 +1,7 @@
 package io.zkboot.tree;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@link ZkTree#export(String, ExportOptions)} exports a subtree, after zc.zk's
  * {@code export_tree(path, ephemeral, name)}. Immutable; the {@code with...} methods return a
@@ -9,7 +11,7 @@ package io.zkboot.tree;
  * @param name      a new name for the top node, or {@code null} to keep its own; when exporting
  *                  {@code /}, a name wraps all top-level nodes in one node of that name
  */
-public record ExportOptions(boolean ephemeral, String name) {
+public record ExportOptions(boolean ephemeral, @Nullable String name) {
 
 	/**
 	 * Returns zc.zk's defaults: ephemeral nodes left out, the top node keeps its name.

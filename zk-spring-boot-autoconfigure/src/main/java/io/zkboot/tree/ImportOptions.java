@@ -3,6 +3,7 @@ package io.zkboot.tree;
 import java.util.List;
 
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link ZkTree#importTree(String, String, ImportOptions)} imports a text, after zc.zk's
@@ -19,7 +20,7 @@ import org.apache.zookeeper.data.ACL;
  *                    link loop are refused (nothing is written) rather than imported with a
  *                    warning, as zc.zk imports them
  */
-public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL> acl, boolean strictLinks) {
+public record ImportOptions(String basePath, Trim trim, boolean dryRun, @Nullable List<ACL> acl, boolean strictLinks) {
 
 	/**
 	 * Creates options.
@@ -86,10 +87,11 @@ public record ImportOptions(String basePath, Trim trim, boolean dryRun, List<ACL
 	/**
 	 * Returns these options with an ACL for the nodes the import creates.
 	 *
-	 * @param nodeAcl the ACL, for example {@code ZooDefs.Ids.READ_ACL_UNSAFE}
+	 * @param nodeAcl the ACL, for example {@code ZooDefs.Ids.READ_ACL_UNSAFE}, or {@code null} for
+	 * the one the client's ACL provider gives
 	 * @return the new options
 	 */
-	public ImportOptions withAcl(List<ACL> nodeAcl) {
+	public ImportOptions withAcl(@Nullable List<ACL> nodeAcl) {
 		return new ImportOptions(basePath, trim, dryRun, nodeAcl, strictLinks);
 	}
 

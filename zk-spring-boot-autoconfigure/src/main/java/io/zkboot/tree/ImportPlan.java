@@ -11,7 +11,7 @@ import java.util.function.Function;
  * @param steps the steps in order (parents created before children, children deleted before
  *              parents)
  */
-public record ImportPlan(List<ImportStep> steps) {
+record ImportPlan(List<ImportStep> steps) {
 
 	/**
 	 * Creates a plan.

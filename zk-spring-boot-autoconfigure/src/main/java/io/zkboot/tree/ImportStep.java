@@ -7,7 +7,7 @@ import java.util.Optional;
  * One step of an {@link ImportPlan}, in the order zc.zk performs and reports them. Each step
  * knows the message zc.zk prints for it in a dry run and in a real run.
  */
-public sealed interface ImportStep {
+sealed interface ImportStep {
 
 	/**
 	 * Returns the path the step is about.

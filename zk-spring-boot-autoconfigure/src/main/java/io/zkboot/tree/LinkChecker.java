@@ -11,7 +11,7 @@ import java.util.Map;
  * so links can point into the tree itself ({@link NodeReader#forTree}) and beyond it, into
  * ZooKeeper.
  */
-public final class LinkChecker {
+final class LinkChecker {
 
 	private final LinkResolver resolver;
 
@@ -32,7 +32,7 @@ public final class LinkChecker {
 	 * @param reader    how nodes are seen, for example {@code NodeReader.forTree(tree, mountPath)}
 	 * @return the problems found, in tree order (empty if every link is good)
 	 */
-	public static List<LinkProblem> check(TreeNode tree, String mountPath, NodeReader reader) {
+	static List<LinkProblem> check(TreeNode tree, String mountPath, NodeReader reader) {
 		LinkChecker checker = new LinkChecker(reader);
 		String mount = NodeIndex.key(mountPath);
 		tree.children().values().forEach(child -> checker.visit(mount + "/" + child.name(), child));
@@ -47,7 +47,7 @@ public final class LinkChecker {
 	 * @param mountPath where it will be imported
 	 * @throws TreeSyntaxException for the first link that leads nowhere or into a loop
 	 */
-	public static void requireValid(TreeNode tree, String mountPath) {
+	static void requireValid(TreeNode tree, String mountPath) {
 		List<LinkProblem> found = check(tree, mountPath, NodeReader.forTree(tree, mountPath));
 		if (!found.isEmpty()) {
 			throw found.get(0).toException();
@@ -104,7 +104,7 @@ public final class LinkChecker {
 			propertyLinks.follow(path, name, link);
 		}
 		catch (BadPropertyLinkException ex) {
-			report(path, node, property, ex.getMessage());
+			report(path, node, property, String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param property the stored property name, {@code name ->}
  * @param target   the link target
  */
-public record LinkEdit(String node, String property, String target) {
+record LinkEdit(String node, String property, String target) {
 
 	/**
 	 * Plans a symbolic link at {@code linkPath} pointing to {@code target}. A target ending in
@@ -21,7 +21,7 @@ public record LinkEdit(String node, String property, String target) {
 	 * @param linkPath the path of the link
 	 * @return the edit to apply to the parent's properties
 	 */
-	public static LinkEdit ln(String target, String linkPath) {
+	static LinkEdit ln(String target, String linkPath) {
 		int slash = linkPath.lastIndexOf('/');
 		String base = linkPath.substring(0, Math.max(slash, 0));
 		String name = linkPath.substring(slash + 1);

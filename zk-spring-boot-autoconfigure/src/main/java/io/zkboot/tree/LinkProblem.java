@@ -2,6 +2,8 @@ package io.zkboot.tree;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A symbolic or property link that cannot be followed.
  *
@@ -13,7 +15,7 @@ import java.util.Optional;
  *                   link is read): a link to no node or no property, a loop; false for a link
  *                   that climbs above {@code /}, which no import accepts
  */
-public record LinkProblem(String path, String property, Location location, String reason, boolean importable) {
+record LinkProblem(String path, String property, @Nullable Location location, String reason, boolean importable) {
 
 	/**
 	 * Returns where the link's line is.

@@ -41,7 +41,7 @@ final class NodeDataLimit {
 		}
 		catch (IllegalArgumentException unwritable) {
 			throw new TreeSyntaxException(node.propertyLocation(NodeProperties.STRING_VALUE).orElse(line),
-					unwritable.getMessage());
+					String.valueOf(unwritable.getMessage()));
 		}
 		int pathBytes = path.getBytes(StandardCharsets.UTF_8).length;
 		if (data.length + pathBytes > this.maxPacket - FRAMING) {

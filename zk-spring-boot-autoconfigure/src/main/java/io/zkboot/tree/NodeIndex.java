@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.zkboot.core.internal.CodePointOrder;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Node records indexed by path, with each node's children sorted by name. Paths are kept in
  * the form {@code ""} for the root and {@code /a/b} below it.
@@ -36,7 +39,7 @@ final class NodeIndex {
 		return path.substring(0, end);
 	}
 
-	NodeRecord get(String path) {
+	@Nullable NodeRecord get(String path) {
 		return nodes.get(path);
 	}
 

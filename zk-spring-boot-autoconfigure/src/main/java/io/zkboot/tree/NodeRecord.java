@@ -1,6 +1,7 @@
 package io.zkboot.tree;
 
 import io.zkboot.core.ZkNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node as read from ZooKeeper: its path, data and ephemeral owner (from its Stat). A list
@@ -10,7 +11,7 @@ import io.zkboot.core.ZkNode;
  * @param data           the node data, may be {@code null}
  * @param ephemeralOwner the session owning the node if it is ephemeral, else 0
  */
-public record NodeRecord(String path, byte[] data, long ephemeralOwner) {
+public record NodeRecord(String path, byte @Nullable [] data, long ephemeralOwner) {
 
 	/**
 	 * Takes the record of a node read by {@code ZkTemplate}.

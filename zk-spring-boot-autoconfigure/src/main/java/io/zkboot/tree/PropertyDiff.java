@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.internal.CodePointOrder;
 
 /**
  * The dry-run description of a node's property changes, worded as zc.zk words them. Values

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
 
+import io.zkboot.core.ZkException;
+import io.zkboot.core.ZkInvalidPathException;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads properties through property links as zc.zk's properties objects do.
  *
@@ -14,6 +18,10 @@ import java.util.function.BiConsumer;
  * relative to the path the properties were read at (before symbolic links were followed), and
  * it is resolved through symbolic links. Links may chain; a stored property shadows a link of
  * the same name.
+ *
+ * <p>A link that leads nowhere, into a loop, to a path ZooKeeper refuses or to data that is not
+ * JSON is a {@link BadPropertyLinkException}; a failure to read ZooKeeper (a lost connection, for
+ * example) is not about the link and is thrown as the reader's {@link ZkException}.
  */
 public final class PropertyLinkReader {
 
@@ -40,8 +48,9 @@ public final class PropertyLinkReader {
 	 * @throws NoSuchNodeException      if the path leads nowhere
 	 * @throws NoSuchElementException   if the node has neither the property nor a link for it
 	 * @throws BadPropertyLinkException if the link cannot be followed
+	 * @throws ZkException              if ZooKeeper cannot be read
 	 */
-	public Object get(String path, String name) {
+	public @Nullable Object get(String path, String name) {
 		return lookup(path, properties(resolver.resolve(path)), name, List.of());
 	}
 
@@ -53,8 +62,9 @@ public final class PropertyLinkReader {
 	 * @param link the link value, {@code path [property]}
 	 * @return the linked value, possibly {@code null}
 	 * @throws BadPropertyLinkException if the link cannot be followed
+	 * @throws ZkException              if ZooKeeper cannot be read
 	 */
-	public Object follow(String path, String name, Object link) {
+	public @Nullable Object follow(String path, String name, Object link) {
 		return follow(path, name, link, List.of());
 	}
 
@@ -69,6 +79,7 @@ public final class PropertyLinkReader {
 	 * @param property given each property's name and value
 	 * @param badLink given the name and the failure of each link that cannot be followed, in
 	 * place of {@code property}
+	 * @throws ZkException if ZooKeeper cannot be read (not a bad link: nothing more is read)
 	 */
 	public void readAll(String path, Map<String, Object> stored, BiConsumer<String, Object> property,
 			BiConsumer<String, BadPropertyLinkException> badLink) {
@@ -118,6 +129,12 @@ public final class PropertyLinkReader {
 				throw new LinkLoopException(visited);
 			}
 			return lookup(target, properties(resolved), tokens.length > 1 ? tokens[1] : name, visited);
+		}
+		catch (ZkException ex) {
+			if (!(ex instanceof ZkInvalidPathException)) {
+				throw ex;
+			}
+			throw new BadPropertyLinkException(name + TreeNode.PROPERTY_LINK_SUFFIX, link, ex);
 		}
 		catch (RuntimeException cause) {
 			throw new BadPropertyLinkException(name + TreeNode.PROPERTY_LINK_SUFFIX, link, cause);

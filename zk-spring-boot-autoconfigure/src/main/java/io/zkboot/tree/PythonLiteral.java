@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.zkboot.core.NodeProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a property value written as a Python literal, never running code.
@@ -58,10 +59,10 @@ public final class PythonLiteral {
 	 * Reads one value.
 	 *
 	 * @param text the value text, for example {@code '1.2.3.4:80'} or {@code [1, 2]  # two}
-	 * @return the value
+	 * @return the value ({@code null} for {@code None})
 	 * @throws LiteralSyntaxException if the text is not a single accepted literal
 	 */
-	public static Object parse(String text) {
+	public static @Nullable Object parse(String text) {
 		PythonLiteral parser = new PythonLiteral(text);
 		parser.skipSpace();
 		Object value = parser.value();
@@ -72,7 +73,7 @@ public final class PythonLiteral {
 		return value;
 	}
 
-	private Object value() {
+	private @Nullable Object value() {
 		if (pos >= text.length()) {
 			throw error("expected a value, found the end of the line");
 		}
@@ -165,7 +166,7 @@ public final class PythonLiteral {
 		return false;
 	}
 
-	private Object wordOrString() {
+	private @Nullable Object wordOrString() {
 		int start = pos;
 		while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
 			pos++;
@@ -344,7 +345,7 @@ public final class PythonLiteral {
 		return items;
 	}
 
-	private Object parenthesized() {
+	private @Nullable Object parenthesized() {
 		pos++;
 		skipSpace();
 		if (consume(')')) {
@@ -384,7 +385,7 @@ public final class PythonLiteral {
 	}
 
 	/** Dict keys become JSON object keys as Python's json module converts them. */
-	private String dictKey(int keyStart, Object key) {
+	private String dictKey(int keyStart, @Nullable Object key) {
 		if (key instanceof String text) {
 			return text;
 		}

@@ -12,7 +12,7 @@ import io.zkboot.core.NodeProperties;
  * exports and dry-run messages print them ({@code 'text'}, {@code 3}, {@code 1e+16},
  * {@code True}, {@code None}, {@code [1, 'a']}, <code>{'k': 'v'}</code>).
  */
-public final class PythonRepr {
+final class PythonRepr {
 
 	private PythonRepr() {
 	}
@@ -24,7 +24,7 @@ public final class PythonRepr {
 	 * @return the Python spelling
 	 * @throws IllegalArgumentException for values that have no JSON form
 	 */
-	public static String repr(Object value) {
+	static String repr(Object value) {
 		StringBuilder out = new StringBuilder();
 		append(out, value);
 		return out.toString();
@@ -37,7 +37,7 @@ public final class PythonRepr {
 	 * @param value a JSON-compatible Java value
 	 * @return the Python {@code str} form
 	 */
-	public static String str(Object value) {
+	static String str(Object value) {
 		return value instanceof String text ? text : repr(value);
 	}
 

@@ -3,6 +3,7 @@ package io.zkboot.tree;
 import java.util.List;
 
 import io.zkboot.core.NodeProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the tree model of a ZooKeeper subtree from its node records, as zc.zk's
@@ -28,7 +29,7 @@ public final class TreeExport {
 	 * @return an anonymous root holding the exported node(s)
 	 * @throws IllegalArgumentException if there is no record for {@code path}
 	 */
-	public static TreeNode model(List<NodeRecord> records, String path, boolean ephemeral, String name) {
+	public static TreeNode model(List<NodeRecord> records, String path, boolean ephemeral, @Nullable String name) {
 		NodeIndex index = new NodeIndex(records);
 		TreeNode root = TreeNode.root();
 		if (path.equals("/")) {
@@ -55,7 +56,7 @@ public final class TreeExport {
 	 * @param name      a new name for the top node, or {@code null}
 	 * @return the tree text
 	 */
-	public static String text(List<NodeRecord> records, String path, boolean ephemeral, String name) {
+	public static String text(List<NodeRecord> records, String path, boolean ephemeral, @Nullable String name) {
 		return TreeRenderer.render(model(records, path, ephemeral, name));
 	}
 

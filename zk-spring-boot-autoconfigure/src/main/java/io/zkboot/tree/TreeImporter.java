@@ -3,27 +3,26 @@ package io.zkboot.tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.zkboot.core.internal.AsyncWindow;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies an {@link ImportPlan} to ZooKeeper: creates, data changes and deletions in the plan's
  * order, in transactions ({@code multi}) of bounded size, pipelined: up to
- * {@value #MAX_IN_FLIGHT} transactions are sent before the first answer arrives (ZooKeeper runs
- * one session's requests in order, so a parent is always created before its children).
+ * {@value #MAX_IN_FLIGHT} transactions are in flight at once, in core's {@link AsyncWindow} (ZooKeeper
+ * runs one session's requests in order, so a parent is always created before its children).
  * New nodes get the given ACL, or the Curator client's own. Unchanged nodes are not written (zc.zk rewrites them, which only
  * bumps their version).
  */
-public final class TreeImporter {
+final class TreeImporter {
 
 	private static final Log logger = LogFactory.getLog(TreeImporter.class);
 
@@ -35,7 +34,7 @@ public final class TreeImporter {
 
 	private final CuratorFramework client;
 
-	private final List<ACL> acl;
+	private final @Nullable List<ACL> acl;
 
 	/**
 	 * Creates an importer.
@@ -44,7 +43,7 @@ public final class TreeImporter {
 	 * @param acl    the ACL of created nodes, for example {@code ZooDefs.Ids.OPEN_ACL_UNSAFE}, or
 	 *               {@code null} for the one the client's ACL provider gives
 	 */
-	public TreeImporter(CuratorFramework client, List<ACL> acl) {
+	TreeImporter(CuratorFramework client, @Nullable List<ACL> acl) {
 		this.client = client;
 		this.acl = acl == null ? null : List.copyOf(acl);
 	}
@@ -56,8 +55,9 @@ public final class TreeImporter {
 	 * @return the plan's real-run messages, which are also logged at DEBUG
 	 * @throws TreeImportException if ZooKeeper refuses a transaction; no transaction is sent
 	 *                             after that, but those already sent may be applied
+	 * @throws io.zkboot.core.ZkInterruptedException if the thread is interrupted while waiting
 	 */
-	public List<String> apply(ImportPlan plan) {
+	List<String> apply(ImportPlan plan) {
 		commitAll(batches(plan));
 		List<String> messages = plan.messages();
 		if (logger.isDebugEnabled()) {
@@ -105,7 +105,7 @@ public final class TreeImporter {
 			return Optional.empty();
 		}
 		catch (Exception ex) {
-			throw new TreeImportException("cannot prepare " + step, ex);
+			throw new TreeImportException("cannot prepare " + step, step.path(), null, ex);
 		}
 	}
 
@@ -120,49 +120,28 @@ public final class TreeImporter {
 	}
 
 	private void commitAll(List<List<CuratorOp>> batches) {
-		Semaphore window = new Semaphore(MAX_IN_FLIGHT);
-		AtomicReference<TreeImportException> failure = new AtomicReference<>();
+		AsyncWindow window = new AsyncWindow(MAX_IN_FLIGHT);
 		for (List<CuratorOp> batch : batches) {
-			acquire(window, 1);
-			if (failure.get() != null) {
-				window.release();
-				break;
-			}
 			String first = batch.get(0).getTypeAndPath().getForPath();
-			try {
-				client.transaction().inBackground((c, event) -> {
-					failed(event, first).ifPresent(ex -> failure.compareAndSet(null, ex));
-					window.release();
-				}).forOperations(batch);
-			}
-			catch (Exception ex) {
-				window.release();
-				failure.compareAndSet(null, refused(first, ex));
-				break;
-			}
+			window.submit(() -> {
+				try {
+					this.client.transaction().inBackground((c, event) -> {
+						KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
+						if (code != KeeperException.Code.OK) {
+							window.fail(refused(first, code, KeeperException.create(code)));
+						}
+						window.complete();
+					}).forOperations(batch);
+				}
+				catch (Exception ex) {
+					throw refused(first, null, ex);
+				}
+			});
 		}
-		acquire(window, MAX_IN_FLIGHT);
-		if (failure.get() != null) {
-			throw failure.get();
-		}
+		window.await();
 	}
 
-	private static Optional<TreeImportException> failed(CuratorEvent event, String first) {
-		KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
-		return code == KeeperException.Code.OK ? Optional.empty() : Optional.of(refused(first, KeeperException.create(code)));
-	}
-
-	private static TreeImportException refused(String first, Exception cause) {
-		return new TreeImportException("ZooKeeper refused the transaction starting at " + first, cause);
-	}
-
-	private static void acquire(Semaphore window, int permits) {
-		try {
-			window.acquire(permits);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TreeImportException("interrupted while importing", ex);
-		}
+	private static TreeImportException refused(String first, KeeperException.@Nullable Code code, Exception cause) {
+		return new TreeImportException("ZooKeeper refused the transaction starting at " + first, first, code, cause);
 	}
 }

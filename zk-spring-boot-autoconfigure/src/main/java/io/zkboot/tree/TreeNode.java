@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.zkboot.core.internal.CodePointOrder;
+import org.jspecify.annotations.Nullable;
+
 /**
  * One node of a tree: a name, its properties as stored in ZooKeeper (the node type under
  * {@value #TYPE}, symbolic links under names ending in {@value #LINK_SUFFIX}, property links
@@ -31,7 +34,7 @@ public final class TreeNode {
 
 	private final String name;
 
-	private final Location location;
+	private final @Nullable Location location;
 
 	private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -45,7 +48,7 @@ public final class TreeNode {
 	 * @param name     the node name (a single path segment; empty for the anonymous root)
 	 * @param location where the node line is, or {@code null} for nodes not read from a text
 	 */
-	public TreeNode(String name, Location location) {
+	public TreeNode(String name, @Nullable Location location) {
 		this.name = name;
 		this.location = location;
 	}
@@ -142,7 +145,7 @@ public final class TreeNode {
 	 * @param where    the location of its line, or {@code null}
 	 * @return this node
 	 */
-	public TreeNode putProperty(String property, Object value, Location where) {
+	public TreeNode putProperty(String property, Object value, @Nullable Location where) {
 		properties.put(property, value);
 		if (where != null) {
 			propertyLocations.put(property, where);

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.zookeeper.common.PathUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the zc.zk tree-definition text into a {@link TreeNode} model, line by line as zc.zk's
@@ -214,7 +215,7 @@ public final class TreeParser {
 		return out.toString();
 	}
 
-	private Object value(String expression, Location at, int start) {
+	private @Nullable Object value(String expression, Location at, int start) {
 		try {
 			return PythonLiteral.parse(expression);
 		}
@@ -251,7 +252,7 @@ public final class TreeParser {
 	}
 
 	/** A stored property read from one line. */
-	private record Property(String name, Object value) {
+	private record Property(String name, @Nullable Object value) {
 	}
 
 	/** An open indentation level: the node, or the property, that opened it. */

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.zkboot.core.internal.CodePointOrder;
+
 /**
  * Renders a tree model as tree-definition text, in zc.zk's export layout: two spaces per
  * level; for each node its line ({@code /name : type}), then its properties, then its symbolic

@@ -16,8 +16,10 @@ import io.zkboot.core.ZkPath;
 import io.zkboot.core.ZkTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ZKConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tree operations of zc.zk on a live ZooKeeper: export a subtree as tree text, import a
@@ -43,7 +45,8 @@ public class ZkTree {
 
 	private final ZkTemplate template;
 
-	private final NodeReader zookeeper;
+	/** Reads the properties of live nodes, for links. */
+	private final NodeReader liveNodes;
 
 	private final ZkObservations observations;
 
@@ -65,7 +68,7 @@ public class ZkTree {
 	 */
 	public ZkTree(ZkTemplate template, ObservationRegistry observationRegistry) {
 		this.template = template;
-		this.zookeeper = new CuratorNodeReader(template.getClient());
+		this.liveNodes = new CuratorNodeReader(template.getClient());
 		this.observations = new ZkObservations(observationRegistry);
 	}
 
@@ -75,7 +78,7 @@ public class ZkTree {
 	 *
 	 * @param convention the convention, or {@code null} for the default one
 	 */
-	public void setObservationConvention(ZkObservationConvention convention) {
+	public void setObservationConvention(@Nullable ZkObservationConvention convention) {
 		this.observations.setConvention(convention);
 	}
 
@@ -166,7 +169,7 @@ public class ZkTree {
 				.getInt(ZKConfig.JUTE_MAXBUFFER, ZKClientConfig.CLIENT_MAX_PACKET_LENGTH_DEFAULT);
 		}
 		catch (Exception ex) {
-			throw new TreeImportException("cannot read the client's jute.maxbuffer", ex);
+			throw new TreeImportException("cannot read the client's jute.maxbuffer", null, null, ex);
 		}
 	}
 
@@ -180,7 +183,7 @@ public class ZkTree {
 	 * @throws LinkLoopException   if links lead in a circle
 	 */
 	public String resolve(String path) {
-		return new LinkResolver(zookeeper).resolve(path);
+		return new LinkResolver(this.liveNodes).resolve(path);
 	}
 
 	/**
@@ -223,9 +226,9 @@ public class ZkTree {
 	 * @throws BadPropertyLinkException if a property link cannot be followed
 	 */
 	public Map<String, Object> properties(String path) {
-		Map<String, Object> stored = zookeeper.properties(resolve(path)).orElseThrow(() -> new NoSuchNodeException(path));
+		Map<String, Object> stored = this.liveNodes.properties(resolve(path)).orElseThrow(() -> new NoSuchNodeException(path));
 		Map<String, Object> properties = new LinkedHashMap<>();
-		new PropertyLinkReader(zookeeper).readAll(path, stored, properties::put, (name, bad) -> {
+		new PropertyLinkReader(this.liveNodes).readAll(path, stored, properties::put, (name, bad) -> {
 			throw bad;
 		});
 		return properties;
@@ -245,7 +248,8 @@ public class ZkTree {
 			if (dryRun) {
 				return List.of();
 			}
-			throw new TreeImportException("the import path " + base + " does not exist");
+			throw new TreeImportException("the import path " + base + " does not exist", base,
+					KeeperException.Code.NONODE, null);
 		}
 		List<NodeRecord> existing = new ArrayList<>();
 		for (String top : tops) {
@@ -269,7 +273,7 @@ public class ZkTree {
 			boolean strict) {
 		NodeReader records = NodeReader.forRecords(existing);
 		NodeReader before = path -> tops.stream().anyMatch(top -> path.equals(top) || path.startsWith(top + "/"))
-				? records.properties(path) : zookeeper.properties(path);
+				? records.properties(path) : this.liveNodes.properties(path);
 		List<LinkProblem> problems = LinkChecker.check(tree, base, NodeReader.forTree(tree, base, before));
 		List<LinkProblem> refused = problems.stream().filter(problem -> strict || !problem.importable()).toList();
 		if (!refused.isEmpty()) {

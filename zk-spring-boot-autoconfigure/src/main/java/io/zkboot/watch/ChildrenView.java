@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names of a node's children as an iterable kept current, as zc.zk's
@@ -26,7 +27,7 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 
 	private final ViewCallbacks<ChildrenView> callbacks = new ViewCallbacks<>();
 
-	private volatile String realPath;
+	private volatile @Nullable String realPath;
 
 	private volatile List<String> children = List.of();
 

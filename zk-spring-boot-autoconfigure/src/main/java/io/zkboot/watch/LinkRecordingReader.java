@@ -2,13 +2,9 @@ package io.zkboot.watch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
-import io.zkboot.core.NodeProperties;
-import io.zkboot.tree.NodeReader;
+import io.zkboot.tree.CuratorNodeReader;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.data.Stat;
 
 /**
  * Reads nodes from ZooKeeper for link resolution and remembers what it read, with the
@@ -19,12 +15,10 @@ import org.apache.zookeeper.data.Stat;
  * <p>A version is the node's {@code mzxid} when first read, or {@link #ABSENT}; a data watch
  * on the node seeing another version means the node changed since.
  */
-public final class LinkRecordingReader implements NodeReader {
+public final class LinkRecordingReader extends CuratorNodeReader {
 
 	/** The version of a node that does not exist. */
-	static final long ABSENT = -1;
-
-	private final CuratorFramework client;
+	static final long ABSENT = CuratorNodeReader.ABSENT;
 
 	private final Map<String, Long> linkHolders = new LinkedHashMap<>();
 
@@ -35,7 +29,7 @@ public final class LinkRecordingReader implements NodeReader {
 	 * @param client the client to read with
 	 */
 	public LinkRecordingReader(CuratorFramework client) {
-		this.client = client;
+		super(client);
 	}
 
 	/**
@@ -48,36 +42,7 @@ public final class LinkRecordingReader implements NodeReader {
 	}
 
 	@Override
-	public Optional<Map<String, Object>> properties(String path) {
-		String node = path.isEmpty() ? "/" : path;
-		Stat stat = new Stat();
-		try {
-			byte[] data = this.client.getData().storingStatIn(stat).forPath(node);
-			record(node, stat.getMzxid(), true);
-			return Optional.of(NodeProperties.decode(node, data));
-		}
-		catch (KeeperException.NoNodeException ex) {
-			record(node, ABSENT, true);
-			return Optional.empty();
-		}
-		catch (Exception ex) {
-			throw new ReadFailure("cannot read " + path, ex);
-		}
-	}
-
-	@Override
-	public boolean exists(String path) {
-		try {
-			Stat stat = this.client.checkExists().forPath(path);
-			record(path, (stat != null) ? stat.getMzxid() : ABSENT, false);
-			return stat != null;
-		}
-		catch (Exception ex) {
-			throw new ReadFailure("cannot read " + path, ex);
-		}
-	}
-
-	private void record(String path, long version, boolean propertiesRead) {
+	protected void read(String path, long version, boolean propertiesRead) {
 		this.nodesRead.putIfAbsent(path, version);
 		if (propertiesRead) {
 			this.linkHolders.putIfAbsent(path, this.nodesRead.get(path));
@@ -98,17 +63,6 @@ public final class LinkRecordingReader implements NodeReader {
 	 */
 	public Map<String, Long> nodesRead() {
 		return this.nodesRead;
-	}
-
-	/**
-	 * ZooKeeper could not be read: not a bad link, so callers can tell the two apart.
-	 */
-	public static final class ReadFailure extends IllegalStateException {
-
-		ReadFailure(String message, Throwable cause) {
-			super(message, cause);
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.zkboot.core.NodeProperties;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a watch read from ZooKeeper at one moment: whether the node exists, its data and
@@ -17,7 +18,7 @@ import org.apache.zookeeper.data.Stat;
  * @param children the child names in code-point order; empty when the node does not exist
  * or children were not read
  */
-public record NodeSnapshot(String path, byte[] data, Stat stat, List<String> children) {
+public record NodeSnapshot(String path, byte @Nullable [] data, @Nullable Stat stat, List<String> children) {
 
 	/**
 	 * A snapshot of a node that does not exist.
@@ -40,7 +41,7 @@ public record NodeSnapshot(String path, byte[] data, Stat stat, List<String> chi
 	 * The data as UTF-8 text.
 	 * @return the text, {@code null} when there is no data
 	 */
-	public String text() {
+	public @Nullable String text() {
 		return (this.data != null) ? new String(this.data, StandardCharsets.UTF_8) : null;
 	}
 

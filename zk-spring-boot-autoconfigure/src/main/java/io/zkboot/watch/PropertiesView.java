@@ -17,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The properties of a node as a read-only {@link Map} kept current, as zc.zk's
@@ -166,7 +167,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	 * @throws io.zkboot.tree.BadPropertyLinkException if the link cannot be followed
 	 */
 	@Override
-	public Object get(Object key) {
+	public @Nullable Object get(Object key) {
 		return this.properties.get(key);
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.NodeReader;
 import io.zkboot.tree.PropertyLinkReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node's properties as zc.zk's properties objects show them (its mapping view): every stored
@@ -64,7 +65,7 @@ final class ResolvedProperties extends AbstractMap<String, Object> {
 	}
 
 	@Override
-	public Object get(Object key) {
+	public @Nullable Object get(Object key) {
 		return unwrap(this.values.get(key));
 	}
 
@@ -88,7 +89,7 @@ final class ResolvedProperties extends AbstractMap<String, Object> {
 		return new Entries();
 	}
 
-	private static Object unwrap(Object value) {
+	private static @Nullable Object unwrap(@Nullable Object value) {
 		if (value instanceof Unreadable unreadable) {
 			throw unreadable.reason();
 		}

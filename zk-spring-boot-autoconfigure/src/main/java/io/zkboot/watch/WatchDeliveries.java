@@ -2,6 +2,8 @@ package io.zkboot.watch;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Told of every call of a {@link ZkWatch @ZkWatch} method, for metrics. A bean of this type
  * is picked up when watching starts.
@@ -17,6 +19,6 @@ public interface WatchDeliveries {
 	 * to the end of the call; null for the first call and for children watches, whose changes
 	 * carry no time
 	 */
-	void delivered(String path, WatchKind kind, Duration delay);
+	void delivered(String path, WatchKind kind, @Nullable Duration delay);
 
 }

@@ -126,7 +126,7 @@ class ZkAutoConfigurationTests {
 			}
 			assertThat(app.getData().forPath("/guarded")).asString().isEqualTo("mine");
 			context.getBean(io.zkboot.core.ZkTemplate.class).create("/guarded-by-template/child", "t".getBytes(),
-					io.zkboot.core.CreateOptions.persistent().makeParents());
+					io.zkboot.core.CreateOptions.persistent().withMakeParents());
 			String digest = org.apache.zookeeper.server.auth.DigestAuthenticationProvider.generateDigest("app:s3cret");
 			assertThat(app.getACL().forPath("/guarded-by-template/child")).containsExactly(
 					new ACL(ZooDefs.Perms.ALL, new org.apache.zookeeper.data.Id("digest", digest)));

@@ -50,7 +50,7 @@ class ZkTreeAutoConfigurationTests {
 			ZkTemplate template = context.getBean(ZkTemplate.class);
 			for (String child : template.getChildren("/")) {
 				if (!child.equals("zookeeper")) {
-					template.deleteRecursive("/" + child, DeleteOptions.defaults().force());
+					template.deleteRecursive("/" + child, DeleteOptions.defaults().withForce());
 				}
 			}
 		});

@@ -31,7 +31,7 @@ class RecursiveDeleteTest extends ZkServerSupport {
 		ZkTemplate ownerTemplate = new ZkTemplate(this.owner);
 		for (String port : new String[] { "8082", "8080", "8081" }) {
 			ownerTemplate.create("/fooservice/providers/192.168.0.42:" + port, bytes("{\"pid\":1}"),
-					CreateOptions.persistent().ephemeral());
+					CreateOptions.persistent().withEphemeral());
 		}
 	}
 
@@ -66,7 +66,7 @@ class RecursiveDeleteTest extends ZkServerSupport {
 
 	@Test
 	void dryRunListsWhatWouldBeDeletedAndChangesNothing() {
-		DeleteReport report = this.template.deleteRecursive("/fooservice", DeleteOptions.defaults().dryRun());
+		DeleteReport report = this.template.deleteRecursive("/fooservice", DeleteOptions.defaults().withDryRun());
 		assertThat(report.messages()).containsExactly(
 				"wouldn't delete /fooservice/providers/192.168.0.42:8080 because it's ephemeral.",
 				"wouldn't delete /fooservice/providers/192.168.0.42:8081 because it's ephemeral.",
@@ -82,13 +82,13 @@ class RecursiveDeleteTest extends ZkServerSupport {
 
 	@Test
 	void forceDeletesEphemeralNodesToo() {
-		DeleteReport dryRun = this.template.deleteRecursive("/fooservice", DeleteOptions.defaults().force().dryRun());
+		DeleteReport dryRun = this.template.deleteRecursive("/fooservice", DeleteOptions.defaults().withForce().withDryRun());
 		assertThat(dryRun.messages()).containsExactly("would delete /fooservice/providers/192.168.0.42:8080.",
 				"would delete /fooservice/providers/192.168.0.42:8081.",
 				"would delete /fooservice/providers/192.168.0.42:8082.", "would delete /fooservice/providers.",
 				"would delete /fooservice/provision/node1.", "would delete /fooservice/provision/node2.",
 				"would delete /fooservice/provision.", "would delete /fooservice.");
-		DeleteReport report = this.template.deleteRecursive("/fooservice", DeleteOptions.defaults().force());
+		DeleteReport report = this.template.deleteRecursive("/fooservice", DeleteOptions.defaults().withForce());
 		assertThat(report.messages()).isEmpty();
 		assertThat(report.isComplete()).isTrue();
 		assertThat(report.deleted()).hasSize(8).endsWith("/fooservice");
@@ -100,7 +100,7 @@ class RecursiveDeleteTest extends ZkServerSupport {
 		String path = "/fooservice/providers/192.168.0.42:8080";
 		assertThat(this.template.deleteRecursive(path).messages())
 			.containsExactly("Not deleting " + path + " because it's ephemeral.");
-		DeleteReport ignored = this.template.deleteRecursive(path, DeleteOptions.defaults().ignoreIfEphemeral());
+		DeleteReport ignored = this.template.deleteRecursive(path, DeleteOptions.defaults().withIgnoreIfEphemeral());
 		assertThat(ignored.messages()).isEmpty();
 		assertThat(ignored.deleted()).isEmpty();
 		assertThat(ignored.spared()).containsExactly(new SparedNode(path, SparedNode.Reason.EPHEMERAL));
@@ -110,7 +110,7 @@ class RecursiveDeleteTest extends ZkServerSupport {
 	@Test
 	void ignoreIfEphemeralAppliesToTheTopNodeOnly() {
 		DeleteReport report = this.template.deleteRecursive("/fooservice/providers",
-				DeleteOptions.defaults().ignoreIfEphemeral().dryRun());
+				DeleteOptions.defaults().withIgnoreIfEphemeral().withDryRun());
 		assertThat(report.messages()).hasSize(4)
 			.endsWith("/fooservice/providers not deleted due to ephemeral descendent.");
 	}

@@ -37,7 +37,7 @@ class TreeReadTest extends ZkServerSupport {
 		this.template.createTree(Map.of("/svc/providers", bytes(""), "/svc/provision/node1", bytes("")));
 		CuratorFramework owner = newClient();
 		try {
-			new ZkTemplate(owner).create("/svc/providers/h:1", null, CreateOptions.persistent().ephemeral());
+			new ZkTemplate(owner).create("/svc/providers/h:1", null, CreateOptions.persistent().withEphemeral());
 			assertThat(this.template.walk("/svc")).contains("/svc/providers/h:1");
 			assertThat(this.template.walk("/svc", false)).containsExactly("/svc", "/svc/providers",
 					"/svc/provision", "/svc/provision/node1");

@@ -40,7 +40,7 @@ abstract class ZkServerSupport {
 		this.template = new ZkTemplate(this.client);
 		for (String child : this.template.getChildren("/")) {
 			if (!child.equals("zookeeper")) {
-				this.template.deleteRecursive("/" + child, DeleteOptions.defaults().force());
+				this.template.deleteRecursive("/" + child, DeleteOptions.defaults().withForce());
 			}
 		}
 	}

@@ -48,7 +48,7 @@ class ZkTemplateCrudTest extends ZkServerSupport {
 			.isThrownBy(() -> this.template.create("/x/y/z", bytes("v")))
 			.withMessageContaining("/x/y/z");
 		assertThat(this.template.exists("/x")).isFalse();
-		assertThat(this.template.create("/x/y/z", bytes("v"), CreateOptions.persistent().makeParents()))
+		assertThat(this.template.create("/x/y/z", bytes("v"), CreateOptions.persistent().withMakeParents()))
 			.isEqualTo("/x/y/z");
 		assertThat(this.template.get("/x/y/z").dataAsString()).isEqualTo("v");
 		assertThat(this.template.get("/x/y").data()).isEmpty();
@@ -68,8 +68,8 @@ class ZkTemplateCrudTest extends ZkServerSupport {
 	@Test
 	void sequentialNodesGetIncreasingNames() {
 		this.template.ensurePath("/q");
-		String first = this.template.create("/q/item-", bytes("1"), CreateOptions.persistent().sequential());
-		String second = this.template.create("/q/item-", bytes("2"), CreateOptions.persistent().sequential());
+		String first = this.template.create("/q/item-", bytes("1"), CreateOptions.persistent().withSequential());
+		String second = this.template.create("/q/item-", bytes("2"), CreateOptions.persistent().withSequential());
 		assertThat(first).isEqualTo("/q/item-0000000000");
 		assertThat(second).isEqualTo("/q/item-0000000001");
 	}
@@ -79,7 +79,7 @@ class ZkTemplateCrudTest extends ZkServerSupport {
 		CuratorFramework other = newClient();
 		ZkTemplate otherTemplate = new ZkTemplate(other);
 		String path = otherTemplate.create("/services/web/host:8080", bytes("{}"),
-				CreateOptions.persistent().ephemeral().makeParents());
+				CreateOptions.persistent().withEphemeral().withMakeParents());
 		assertThat(this.template.isEphemeral(path)).isTrue();
 		assertThat(this.template.isEphemeral("/services/web")).isFalse();
 		assertThat(this.template.stat(path)).get()
@@ -93,7 +93,7 @@ class ZkTemplateCrudTest extends ZkServerSupport {
 	@Test
 	void ephemeralSequentialNode() {
 		this.template.ensurePath("/lock");
-		String path = this.template.create("/lock/n-", null, CreateOptions.persistent().ephemeral().sequential());
+		String path = this.template.create("/lock/n-", null, CreateOptions.persistent().withEphemeral().withSequential());
 		assertThat(path).startsWith("/lock/n-");
 		assertThat(this.template.isEphemeral(path)).isTrue();
 	}
@@ -165,7 +165,7 @@ class ZkTemplateCrudTest extends ZkServerSupport {
 
 	@Test
 	void deleteOfANodeWithChildrenIsNotEmpty() {
-		this.template.create("/a/b", null, CreateOptions.persistent().makeParents());
+		this.template.create("/a/b", null, CreateOptions.persistent().withMakeParents());
 		assertThatExceptionOfType(ZkNotEmptyException.class).isThrownBy(() -> this.template.delete("/a"))
 			.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo("/a"));
 	}

@@ -19,7 +19,7 @@ class ZkTransactionTest extends ZkServerSupport {
 		List<ZkOperationResult> results = this.template.transaction()
 			.check("/a", 0)
 			.create("/b", bytes("B"))
-			.create("/q/n-", null, CreateOptions.persistent().sequential())
+			.create("/q/n-", null, CreateOptions.persistent().withSequential())
 			.set("/a", bytes("2"), 0)
 			.delete("/gone")
 			.commit();
@@ -81,7 +81,7 @@ class ZkTransactionTest extends ZkServerSupport {
 		assertThatExceptionOfType(ZkInvalidPathException.class)
 			.isThrownBy(() -> this.template.transaction().delete("no-slash"));
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
-				() -> this.template.transaction().create("/x/y", null, CreateOptions.persistent().makeParents()));
+				() -> this.template.transaction().create("/x/y", null, CreateOptions.persistent().withMakeParents()));
 	}
 
 }

@@ -128,24 +128,24 @@ class ImportPlannerTest {
 
 	@Test
 	void plansRecursiveDeletesAsZcZk() {
-		List<ImportStep> retail = RecursiveDelete.plan(Records.seed().list(), "/retail", false, false);
+		List<ImportStep> retail = ImportPlanner.planDelete(Records.seed().list(), "/retail", false, false);
 		assertThat(retail).extracting(ImportStep::path).containsExactly("/retail/databases/ugc/providers",
 				"/retail/databases/ugc", "/retail/databases", "/retail/providers", "/retail");
-		assertThat(new ImportPlan(RecursiveDelete.plan(Records.seed().list(), "/fooservice", false, false)).messages())
+		assertThat(new ImportPlan(ImportPlanner.planDelete(Records.seed().list(), "/fooservice", false, false)).messages())
 				.containsExactly(
 						"Not deleting /fooservice/providers/192.168.0.42:8080 because it's ephemeral.",
 						"Not deleting /fooservice/providers/192.168.0.42:8081 because it's ephemeral.",
 						"Not deleting /fooservice/providers/192.168.0.42:8082 because it's ephemeral.",
 						"/fooservice/providers not deleted due to ephemeral descendent.",
 						"/fooservice not deleted due to ephemeral descendent.");
-		assertThat(new ImportPlan(RecursiveDelete.plan(Records.seed().list(), "/fooservice", true, false)).dryRunMessages())
+		assertThat(new ImportPlan(ImportPlanner.planDelete(Records.seed().list(), "/fooservice", true, false)).dryRunMessages())
 				.containsExactly(
 						"would delete /fooservice/providers/192.168.0.42:8080.",
 						"would delete /fooservice/providers/192.168.0.42:8081.",
 						"would delete /fooservice/providers/192.168.0.42:8082.",
 						"would delete /fooservice/providers.",
 						"would delete /fooservice.");
-		assertThat(RecursiveDelete.plan(Records.seed().list(), "/fooservice/providers/192.168.0.42:8080", false, true))
+		assertThat(ImportPlanner.planDelete(Records.seed().list(), "/fooservice/providers/192.168.0.42:8080", false, true))
 				.isEmpty();
 	}
 }

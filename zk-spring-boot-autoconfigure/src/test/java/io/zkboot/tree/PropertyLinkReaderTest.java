@@ -2,6 +2,7 @@ package io.zkboot.tree;
 
 import java.util.NoSuchElementException;
 
+import io.zkboot.core.ZkConnectionLossException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,25 @@ class PropertyLinkReaderTest {
 		assertThat(props.get("/app/web", "via")).isEqualTo(10);
 		assertThat(props.get("/app/other", "size")).isEqualTo(10);
 		assertThat(props.get("/app", "threads")).isEqualTo(4);
+	}
+
+	@Test
+	void passesALostConnectionThroughInsteadOfReportingABadLink() {
+		TreeNode tree = TreeParser.parse("/a\n  x => /b\n/b\n  x = 1\n", "test");
+		NodeReader text = NodeReader.forTree(tree, "/");
+		NodeReader lostOnB = (path) -> {
+			if (path.equals("/b")) {
+				throw new ZkConnectionLossException("connection to ZooKeeper lost: /b", path, null);
+			}
+			return text.properties(path);
+		};
+		PropertyLinkReader props = new PropertyLinkReader(lostOnB);
+		assertThatThrownBy(() -> props.get("/a", "x")).isInstanceOf(ZkConnectionLossException.class)
+			.hasMessage("connection to ZooKeeper lost: /b");
+		assertThatThrownBy(() -> props.readAll("/a", text.properties("/a").orElseThrow(), (name, value) -> {
+		}, (name, bad) -> {
+			throw new AssertionError("reported as a bad link: " + bad);
+		})).isInstanceOf(ZkConnectionLossException.class);
 	}
 
 	@Test

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zkboot.core.ZkException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +137,10 @@ class TreeImporterTest {
 		assertThat(plan.dryRunMessages()).containsExactly("add /missing/a");
 		assertThatThrownBy(() -> new TreeImporter(client, ZooDefs.Ids.OPEN_ACL_UNSAFE).apply(plan))
 				.isInstanceOf(TreeImportException.class)
-				.hasMessage("ZooKeeper refused the transaction starting at /missing/a");
+				.hasMessage("ZooKeeper refused the transaction starting at /missing/a")
+				.satisfies((ex) -> {
+					assertThat(((ZkException) ex).getPath()).isEqualTo("/missing/a");
+					assertThat(((ZkException) ex).getCode()).isEqualTo(KeeperException.Code.NONODE);
+				});
 	}
 }

@@ -64,7 +64,7 @@ class ZkTreeLinksAndLimitsTests {
 	void emptyTree() {
 		for (String child : template.getChildren("/")) {
 			if (!child.equals("zookeeper")) {
-				template.deleteRecursive("/" + child, DeleteOptions.defaults().force());
+				template.deleteRecursive("/" + child, DeleteOptions.defaults().withForce());
 			}
 		}
 	}

@@ -53,7 +53,7 @@ class ZkTreeTest {
 	void emptyTree() throws Exception {
 		for (String child : template.getChildren("/")) {
 			if (!child.equals("zookeeper")) {
-				template.deleteRecursive("/" + child, DeleteOptions.defaults().force());
+				template.deleteRecursive("/" + child, DeleteOptions.defaults().withForce());
 			}
 		}
 		other = TreeClients.connect(zooKeeper.getConnectString());

@@ -8,6 +8,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.Watcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One blocking wait of a recipe: watches set through {@link #watcher()} and every connection
@@ -30,7 +31,7 @@ final class Waiter implements AutoCloseable {
 	/**
 	 * @param timeout how long at most, or {@code null} to wait without a bound
 	 */
-	Waiter(CuratorFramework client, Duration timeout) {
+	Waiter(CuratorFramework client, @Nullable Duration timeout) {
 		this.client = client;
 		this.deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
 		this.listener = (c, state) -> {

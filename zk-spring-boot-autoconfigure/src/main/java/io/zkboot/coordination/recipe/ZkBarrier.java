@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * kazoo's {@code Barrier}: processes wait until one of them removes the barrier.
@@ -94,7 +95,7 @@ public final class ZkBarrier {
 	 * @return {@code true} when the barrier is not in place, {@code false} on timeout
 	 * @throws InterruptedException when the thread is interrupted while waiting
 	 */
-	public boolean await(Duration timeout) throws InterruptedException {
+	public boolean await(@Nullable Duration timeout) throws InterruptedException {
 		try (Waiter waiter = new Waiter(this.client, timeout)) {
 			while (true) {
 				waiter.arm();

@@ -9,6 +9,7 @@ import io.zkboot.core.ZkSessionExpiredException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * kazoo's {@code DoubleBarrier}: a group of {@code count} participants starts a task together
@@ -101,7 +102,7 @@ public final class ZkDoubleBarrier {
 	 * removed)
 	 * @throws ZkSessionExpiredException when the session expired while waiting
 	 */
-	public boolean enter(Duration timeout) throws InterruptedException {
+	public boolean enter(@Nullable Duration timeout) throws InterruptedException {
 		boolean entered = false;
 		try (Waiter waiter = new Waiter(this.client, timeout)) {
 			Nodes.ensurePath(this.client, this.path);
@@ -163,7 +164,7 @@ public final class ZkDoubleBarrier {
 	 * @return {@code true} when all left, {@code false} on timeout
 	 * @throws InterruptedException when the thread is interrupted while waiting
 	 */
-	public boolean leave(Duration timeout) throws InterruptedException {
+	public boolean leave(@Nullable Duration timeout) throws InterruptedException {
 		boolean left = false;
 		try (Waiter waiter = new Waiter(this.client, timeout)) {
 			delete(Nodes.child(this.path, READY));

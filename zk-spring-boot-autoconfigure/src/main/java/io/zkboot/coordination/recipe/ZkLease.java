@@ -16,6 +16,7 @@ import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * kazoo's {@code NonBlockingLease}: at most one holder for a period, decided without waiting for
@@ -174,7 +175,7 @@ public final class ZkLease {
 	}
 
 	/** The holder, or {@code null} when written in another format version. */
-	private Holder decode(byte[] data) {
+	private @Nullable Holder decode(byte[] data) {
 		String holderPath = Nodes.child(this.path, HOLDER);
 		Map<String, Object> json = NodeProperties.decode(data);
 		try {

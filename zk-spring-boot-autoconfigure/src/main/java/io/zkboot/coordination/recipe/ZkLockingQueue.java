@@ -12,6 +12,7 @@ import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * kazoo's {@code LockingQueue}: a distributed queue with priorities whose items are taken, then
@@ -123,7 +124,7 @@ public final class ZkLockingQueue {
 	 * none came in time
 	 * @throws InterruptedException when the thread is interrupted while waiting
 	 */
-	public Item take(Duration timeout) throws InterruptedException {
+	public @Nullable Item take(@Nullable Duration timeout) throws InterruptedException {
 		try (Waiter waiter = new Waiter(this.client, timeout)) {
 			ensure();
 			while (true) {
@@ -171,7 +172,7 @@ public final class ZkLockingQueue {
 		}
 	}
 
-	private Item tryTake(String name) throws Exception {
+	private @Nullable Item tryTake(String name) throws Exception {
 		String lock = Nodes.child(this.taken, name);
 		try {
 			this.client.create().withMode(CreateMode.EPHEMERAL).forPath(lock, this.id);

@@ -21,6 +21,7 @@ import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -62,14 +63,14 @@ public final class ZkParty {
 
 	private final String nodePath;
 
-	private final ApplicationEventPublisher events;
+	private final @Nullable ApplicationEventPublisher events;
 
 	private final ConnectionStateListener sessionWatch;
 
 	private volatile boolean participating;
 
 	ZkParty(CuratorFramework client, String path, String identifier, boolean shallow,
-			ApplicationEventPublisher events) {
+			@Nullable ApplicationEventPublisher events) {
 		this.client = client;
 		this.path = Nodes.checkPath(path, "party");
 		this.identifier = identifier;

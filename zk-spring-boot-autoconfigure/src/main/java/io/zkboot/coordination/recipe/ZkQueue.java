@@ -9,6 +9,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * kazoo's {@code Queue}: a distributed queue with priorities. An item is removed when it is taken,
@@ -82,7 +83,7 @@ public final class ZkQueue {
 	 * Takes the next item if there is one (kazoo's {@code get()}).
 	 * @return the item, or {@code null} when the queue is empty
 	 */
-	public byte[] poll() {
+	public byte @Nullable [] poll() {
 		try {
 			ensure();
 			return takeFirst(this.client.getChildren().forPath(this.path));
@@ -98,7 +99,7 @@ public final class ZkQueue {
 	 * @return the item, or {@code null} when none came in time
 	 * @throws InterruptedException when the thread is interrupted while waiting
 	 */
-	public byte[] poll(Duration timeout) throws InterruptedException {
+	public byte @Nullable [] poll(@Nullable Duration timeout) throws InterruptedException {
 		try (Waiter waiter = new Waiter(this.client, timeout)) {
 			ensure();
 			while (true) {
@@ -137,7 +138,7 @@ public final class ZkQueue {
 		}
 	}
 
-	private byte[] takeFirst(List<String> children) throws Exception {
+	private byte @Nullable [] takeFirst(List<String> children) throws Exception {
 		List<String> names = new ArrayList<>(children);
 		Collections.sort(names);
 		for (String name : names) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -32,7 +33,7 @@ public class ZkRecipes {
 
 	private final String identifier;
 
-	private final ApplicationEventPublisher events;
+	private final @Nullable ApplicationEventPublisher events;
 
 	private final Clock clock;
 
@@ -42,7 +43,7 @@ public class ZkRecipes {
 	 * identifier is the default participant identifier
 	 * @param events where parties and partitioners publish their events, or {@code null} for none
 	 */
-	public ZkRecipes(ZkLocks locks, ApplicationEventPublisher events) {
+	public ZkRecipes(ZkLocks locks, @Nullable ApplicationEventPublisher events) {
 		this(locks, events, Clock.systemUTC());
 	}
 
@@ -52,7 +53,7 @@ public class ZkRecipes {
 	 * @param events where parties and partitioners publish their events, or {@code null} for none
 	 * @param clock the clock of lease ends (kazoo's {@code utcnow})
 	 */
-	public ZkRecipes(ZkLocks locks, ApplicationEventPublisher events, Clock clock) {
+	public ZkRecipes(ZkLocks locks, @Nullable ApplicationEventPublisher events, Clock clock) {
 		this.client = locks.client();
 		this.locks = locks;
 		this.identifier = locks.identifier();

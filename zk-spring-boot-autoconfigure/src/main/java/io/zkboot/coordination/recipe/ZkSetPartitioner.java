@@ -14,13 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import io.zkboot.tree.CodePointOrder;
+import io.zkboot.core.internal.CodePointOrder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.Watcher;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -67,7 +68,7 @@ public final class ZkSetPartitioner implements AutoCloseable {
 
 	private final String identifier;
 
-	private final ApplicationEventPublisher events;
+	private final @Nullable ApplicationEventPublisher events;
 
 	private final String partyPath;
 
@@ -101,14 +102,14 @@ public final class ZkSetPartitioner implements AutoCloseable {
 	private int generation;
 
 	/** The party round whose change makes a held share RELEASE; guarded by this. */
-	private Round round;
+	private @Nullable Round round;
 
 	private long sessionId;
 
 	private boolean started;
 
 	ZkSetPartitioner(ZkLocks zkLocks, String path, Collection<String> items, String identifier,
-			ApplicationEventPublisher events) {
+			@Nullable ApplicationEventPublisher events) {
 		this.client = zkLocks.client();
 		this.zkLocks = zkLocks;
 		this.path = Nodes.checkPath(path, "set partitioner");

@@ -1,4 +1,4 @@
-package io.zkboot.tree;
+package io.zkboot.core.internal;
 
 import java.util.Comparator;
 

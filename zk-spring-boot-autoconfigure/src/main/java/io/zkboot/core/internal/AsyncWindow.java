@@ -1,13 +1,16 @@
-package io.zkboot.core;
+package io.zkboot.core.internal;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
 
+import io.zkboot.core.ZkException;
+import io.zkboot.core.ZkExceptionTranslator;
 import org.apache.zookeeper.KeeperException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded window of asynchronous ZooKeeper calls: the one mechanism behind every pipelined bulk
- * operation of the template. At most {@code size} calls are in flight; further calls wait in a
+ * operation, the template's reads, creates and deletes and the tree import's transactions. At most {@code size} calls are in flight; further calls wait in a
  * FIFO queue and are issued, in order, by whichever thread frees a slot (usually ZooKeeper's event
  * thread as a callback completes), so a full window costs no thread hand-off. Calls are issued under
  * one lock, so they reach the server in submission order (ZooKeeper runs one session's requests in
@@ -18,7 +21,7 @@ import org.apache.zookeeper.KeeperException;
  * {@link #complete()}. Callbacks may submit further calls. The first failure drops the calls not yet
  * issued and is thrown by {@link #await()} once the calls in flight have come back.
  */
-final class AsyncWindow {
+public final class AsyncWindow {
 
 	private final Object lock = new Object();
 
@@ -28,14 +31,22 @@ final class AsyncWindow {
 
 	private int pending;
 
-	private ZkException failure;
+	private @Nullable ZkException failure;
 
-	AsyncWindow(int size) {
+	/**
+	 * Creates a window.
+	 * @param size the most calls in flight at once
+	 */
+	public AsyncWindow(int size) {
 		this.free = size;
 	}
 
-	/** Submits a call: issued at once when a slot is free, else when one frees up. */
-	void submit(Runnable call) {
+	/**
+	 * Submits a call: issued at once when a slot is free, else when one frees up.
+	 * @param call issues one asynchronous request whose callback ends with {@link #complete()};
+	 * a {@link ZkException} it throws is the window's failure
+	 */
+	public void submit(Runnable call) {
 		synchronized (this.lock) {
 			this.pending++;
 			this.queue.add(call);
@@ -43,8 +54,10 @@ final class AsyncWindow {
 		}
 	}
 
-	/** Ends a call; every issued call's callback calls this exactly once, last. */
-	void complete() {
+	/**
+	 * Ends a call; every issued call's callback calls this exactly once, last.
+	 */
+	public void complete() {
 		synchronized (this.lock) {
 			this.free++;
 			this.pending--;
@@ -52,8 +65,11 @@ final class AsyncWindow {
 		}
 	}
 
-	/** Records a failure; the first one wins and drops the calls not yet issued. */
-	void fail(ZkException ex) {
+	/**
+	 * Records a failure; the first one wins and drops the calls not yet issued.
+	 * @param ex the failure, thrown by {@link #await()}
+	 */
+	public void fail(ZkException ex) {
 		synchronized (this.lock) {
 			if (this.failure == null) {
 				this.failure = ex;
@@ -61,8 +77,12 @@ final class AsyncWindow {
 		}
 	}
 
-	/** Records a failed asynchronous result. */
-	void fail(int rc, String path) {
+	/**
+	 * Records a failed asynchronous result.
+	 * @param rc ZooKeeper's result code
+	 * @param path the path of the call
+	 */
+	public void fail(int rc, String path) {
 		fail(ZkExceptionTranslator.translate(KeeperException.Code.get(rc), path, null));
 	}
 
@@ -70,7 +90,7 @@ final class AsyncWindow {
 	 * Waits until every submitted call has completed (or been dropped after a failure).
 	 * @throws ZkException the first failure of any call
 	 */
-	void await() {
+	public void await() {
 		synchronized (this.lock) {
 			while (this.pending > 0) {
 				try {

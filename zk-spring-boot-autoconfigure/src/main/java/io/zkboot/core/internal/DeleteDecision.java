@@ -1,14 +1,17 @@
-package io.zkboot.core;
+package io.zkboot.core.internal;
 
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.zkboot.core.DeleteOptions;
+import io.zkboot.core.SparedNode;
+
 /**
  * zc.zk's {@code delete_recursive} decision (compat spec §12), apart from reading and deleting:
  * which nodes of a subtree go and which stay. Post-order, siblings in the order given: an
  * ephemeral node stays (unless forced), and so does every node holding one. Used by
- * {@link ZkTemplate#deleteRecursive} and by the tree import's trim.
+ * {@link io.zkboot.core.ZkTemplate#deleteRecursive} and by the tree import's trim.
  */
 public final class DeleteDecision {
 
@@ -51,11 +54,11 @@ public final class DeleteDecision {
 			this.outcome.spare(path, SparedNode.Reason.EPHEMERAL_DESCENDANT, false);
 			return true;
 		}
-		if (!this.ephemeral.test(path) || this.options.isForce()) {
+		if (!this.ephemeral.test(path) || this.options.force()) {
 			this.outcome.delete(path);
 			return false;
 		}
-		boolean silent = this.options.isIgnoreIfEphemeral() && top;
+		boolean silent = this.options.ignoreIfEphemeral() && top;
 		this.outcome.spare(path, SparedNode.Reason.EPHEMERAL, silent);
 		return !silent;
 	}

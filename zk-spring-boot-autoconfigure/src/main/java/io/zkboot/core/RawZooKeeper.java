@@ -8,19 +8,20 @@ import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.ACL;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The template's access to the raw ZooKeeper handle under a Curator client, for pipelined
- * asynchronous calls: it maps the template's paths to the server's (Curator's namespace) and back,
- * and chooses ACLs for new nodes.
+ * The raw ZooKeeper under the template's Curator client, for pipelined asynchronous calls: the
+ * current handle, the mapping of the template's paths to the server's (Curator's namespace) and
+ * back, and the ACLs of new nodes (explicit, else the ACL provider's).
  */
-final class ZkConnection {
+final class RawZooKeeper {
 
 	private final CuratorFramework client;
 
 	private final ACLProvider aclProvider;
 
-	ZkConnection(CuratorFramework client, ACLProvider aclProvider) {
+	RawZooKeeper(CuratorFramework client, ACLProvider aclProvider) {
 		this.client = client;
 		this.aclProvider = aclProvider;
 	}
@@ -62,7 +63,7 @@ final class ZkConnection {
 	}
 
 	/** Returns the ACL for a new node at a server path: the explicit one, else the provider's. */
-	List<ACL> aclFor(String serverPath, List<ACL> explicit) {
+	List<ACL> aclFor(String serverPath, @Nullable List<ACL> explicit) {
 		if (explicit != null) {
 			return explicit;
 		}
