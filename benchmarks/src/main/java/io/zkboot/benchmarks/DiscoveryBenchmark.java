@@ -115,7 +115,7 @@ final class DiscoveryBenchmark implements Benchmark {
 		return rows;
 	}
 
-	private static CuratorFramework client(String connectString) throws InterruptedException {
+	static CuratorFramework client(String connectString) throws InterruptedException {
 		CuratorFramework client = CuratorFrameworkFactory.newClient(connectString, 30_000, 10_000,
 				new RetryOneTime(100));
 		client.start();
@@ -123,7 +123,7 @@ final class DiscoveryBenchmark implements Benchmark {
 		return client;
 	}
 
-	private static ServiceDiscovery<ZookeeperInstance> serviceDiscovery(CuratorFramework client) throws Exception {
+	static ServiceDiscovery<ZookeeperInstance> serviceDiscovery(CuratorFramework client) throws Exception {
 		ServiceDiscovery<ZookeeperInstance> discovery = ServiceDiscoveryBuilder.builder(ZookeeperInstance.class)
 			.client(client)
 			.basePath("/sczk")
@@ -133,7 +133,7 @@ final class DiscoveryBenchmark implements Benchmark {
 		return discovery;
 	}
 
-	private static ServiceInstance<ZookeeperInstance> theirInstance(String name, String host) throws Exception {
+	static ServiceInstance<ZookeeperInstance> theirInstance(String name, String host) throws Exception {
 		return ServiceInstance.<ZookeeperInstance>builder()
 			.name(name)
 			.address(host)
@@ -232,7 +232,7 @@ final class DiscoveryBenchmark implements Benchmark {
 		return List.of(bareRow, ourRow, theirRow);
 	}
 
-	private static long pollUntil(BooleanSupplier visible) {
+	static long pollUntil(BooleanSupplier visible) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (!visible.getAsBoolean()) {
 			check(System.nanoTime() < deadline, "visible within 10 s");
@@ -241,7 +241,7 @@ final class DiscoveryBenchmark implements Benchmark {
 		return System.nanoTime();
 	}
 
-	private static void check(boolean condition, String what) {
+	static void check(boolean condition, String what) {
 		if (!condition) {
 			throw new IllegalStateException("Benchmark precondition failed: " + what);
 		}

@@ -114,7 +114,7 @@ final class TreeImportExportBenchmark implements Benchmark {
 	}
 
 	/** Lists the nodes of a parsed tree, parents first, with the data an import writes. */
-	private static void flatten(TreeNode node, String path, List<String> paths, List<byte[]> data) {
+	static void flatten(TreeNode node, String path, List<String> paths, List<byte[]> data) {
 		for (TreeNode child : node.children().values()) {
 			String childPath = path + "/" + child.name();
 			paths.add(childPath);

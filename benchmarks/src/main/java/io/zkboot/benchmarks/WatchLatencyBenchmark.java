@@ -82,7 +82,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	private static final String OPERATION = "setData to value seen";
 
-	private static final String WRITE = "the writer's setData alone (all subjects' changes)";
+	static final String WRITE = "the writer's setData alone (all subjects' changes)";
 
 	private CuratorFramework writer;
 
@@ -116,7 +116,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 	 * the benchmark machine's virtual disk the fsync alone adds 2 to 3 ms to the write's p99,
 	 * which would measure the disk rather than the clients.
 	 */
-	private static TestingServer startServer() throws Exception {
+	static TestingServer startServer() throws Exception {
 		String forceSync = System.getProperty(FORCE_SYNC);
 		System.setProperty(FORCE_SYNC, (forceSync != null) ? forceSync : "no");
 		try {
@@ -138,7 +138,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 			subjects.add(springCloudZookeeper(Size.SMALL));
 			subjects.add(zkConfig(Size.WEB));
 			subjects.add(springCloudZookeeper(Size.WEB));
-			Map<String, long[]> latencies = measure(CHANGES, subjects);
+			Map<String, long[]> latencies = measure(WARMUP, CHANGES, subjects);
 			List<String> names = new ArrayList<>(latencies.keySet());
 			LatencyResult bare = row(names.get(0), latencies, null);
 			LatencyResult zkWatch = row(names.get(1), latencies, bare);
@@ -262,13 +262,13 @@ final class WatchLatencyBenchmark implements Benchmark {
 	 * so that no change meets work left over from the one before (Spring Cloud's refresh goes on
 	 * after the bean was re-bound).
 	 */
-	private static Map<String, long[]> measure(int changes, List<Subject> subjects) throws Exception {
+	static Map<String, long[]> measure(int warmup, int changes, List<Subject> subjects) throws Exception {
 		Map<String, List<Long>> latencies = new LinkedHashMap<>();
 		subjects.forEach((subject) -> latencies.put(subject.name(), new ArrayList<>()));
 		latencies.put(WRITE, new ArrayList<>());
 		List<Subject> order = new ArrayList<>(subjects);
 		Random random = new Random(42);
-		for (int i = 0; i < WARMUP + changes; i++) {
+		for (int i = 0; i < warmup + changes; i++) {
 			String value = "v" + i;
 			Collections.shuffle(order, random);
 			for (Subject subject : order) {
@@ -278,7 +278,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 				subject.change().make(value);
 				long written = System.nanoTime();
 				long seen = subject.probe().await(start + TIMEOUT);
-				if (i >= WARMUP) {
+				if (i >= warmup) {
 					latencies.get(subject.name()).add((seen > 0) ? seen - start : TIMEOUT);
 					latencies.get(WRITE).add(written - start);
 				}
@@ -308,7 +308,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	/** One change of the node under measurement. */
 	@FunctionalInterface
-	private interface Change {
+	interface Change {
 
 		void make(String value) throws Exception;
 
@@ -316,14 +316,14 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	/** Releases what a subject holds. */
 	@FunctionalInterface
-	private interface Closer {
+	interface Closer {
 
 		void close() throws Exception;
 
 	}
 
 	/** One path under measurement: how to change its node and where the change is seen. */
-	private record Subject(String name, Probe probe, Change change, Closer closer) {
+	record Subject(String name, Probe probe, Change change, Closer closer) {
 
 		void close() throws Exception {
 			this.closer.close();

@@ -46,20 +46,6 @@ public final class TreeExport {
 		return root;
 	}
 
-	/**
-	 * Exports the subtree at {@code path} as text: {@link #model} rendered by
-	 * {@link TreeRenderer}.
-	 *
-	 * @param records   the records of (at least) the subtree
-	 * @param path      the subtree's path
-	 * @param ephemeral whether to keep ephemeral nodes
-	 * @param name      a new name for the top node, or {@code null}
-	 * @return the tree text
-	 */
-	public static String text(List<NodeRecord> records, String path, boolean ephemeral, @Nullable String name) {
-		return TreeRenderer.render(model(records, path, ephemeral, name));
-	}
-
 	private static void add(NodeIndex index, TreeNode parent, String path, String label, boolean ephemeral) {
 		NodeRecord record = index.get(path);
 		if (record.ephemeral() && !ephemeral) {

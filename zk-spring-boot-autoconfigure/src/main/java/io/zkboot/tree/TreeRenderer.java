@@ -37,31 +37,54 @@ public final class TreeRenderer {
 	}
 
 	private static void node(StringBuilder out, TreeNode node, String indent) {
-		SortedMap<String, Object> properties = new TreeMap<>(CodePointOrder.NAMES);
-		properties.putAll(node.properties());
-		out.append(indent).append('/').append(node.name());
-		Object type = properties.get(TreeNode.TYPE);
+		lines(out, node.name(), node.properties(), indent);
+		node.children().values().forEach(child -> node(out, child, deeper(indent)));
+	}
+
+	/**
+	 * Renders one node without its children: its line, then its properties, then its symbolic
+	 * links.
+	 *
+	 * @param out        where the lines go
+	 * @param name       the node's name
+	 * @param properties the node's properties, in any order
+	 * @param indent     the node line's indentation
+	 */
+	static void lines(StringBuilder out, String name, Map<String, Object> properties, String indent) {
+		SortedMap<String, Object> sorted = new TreeMap<>(CodePointOrder.NAMES);
+		sorted.putAll(properties);
+		out.append(indent).append('/').append(name);
+		Object type = sorted.get(TreeNode.TYPE);
 		if (type instanceof String text && fitsNodeLine(text)) {
 			out.append(" : ").append(text);
-			properties.remove(TreeNode.TYPE);
+			sorted.remove(TreeNode.TYPE);
 		}
 		out.append('\n');
 		String body = indent + INDENT;
-		for (Map.Entry<String, Object> property : properties.entrySet()) {
-			String name = property.getKey();
-			if (name.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
-				out.append(body).append(name).append(' ').append(PythonRepr.str(property.getValue())).append('\n');
+		for (Map.Entry<String, Object> property : sorted.entrySet()) {
+			String key = property.getKey();
+			if (key.endsWith(TreeNode.PROPERTY_LINK_SUFFIX)) {
+				out.append(body).append(key).append(' ').append(PythonRepr.str(property.getValue())).append('\n');
 			}
-			else if (!name.endsWith(TreeNode.LINK_SUFFIX)) {
-				out.append(body).append(name).append(" = ").append(PythonRepr.repr(property.getValue())).append('\n');
+			else if (!key.endsWith(TreeNode.LINK_SUFFIX)) {
+				out.append(body).append(key).append(" = ").append(PythonRepr.repr(property.getValue())).append('\n');
 			}
 		}
-		properties.forEach((name, target) -> {
-			if (name.endsWith(TreeNode.LINK_SUFFIX)) {
-				out.append(body).append(name).append(' ').append(PythonRepr.str(target)).append('\n');
+		sorted.forEach((key, target) -> {
+			if (key.endsWith(TreeNode.LINK_SUFFIX)) {
+				out.append(body).append(key).append(' ').append(PythonRepr.str(target)).append('\n');
 			}
 		});
-		node.children().values().forEach(child -> node(out, child, body));
+	}
+
+	/**
+	 * The indentation of the level below.
+	 *
+	 * @param indent a node line's indentation
+	 * @return its children's indentation
+	 */
+	static String deeper(String indent) {
+		return indent + INDENT;
 	}
 
 	private static boolean fitsNodeLine(String type) {

@@ -1,5 +1,7 @@
 package io.zkboot.tree;
 
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  * text (creating, updating and trimming nodes, or only reporting in a dry run), resolve paths
  * through symbolic links, make links, and read properties through property links.
  *
- * <p>Subtrees are read with {@link ZkTemplate#readTree} (one pipelined read) and imports are
- * written by {@link TreeImporter} (pipelined {@code multi} transactions), so large trees take a
- * few round trips, not one per node. Thread-safe.
+ * <p>Imports read the existing subtrees with {@link ZkTemplate#readTree} (one pipelined read) and
+ * are written by {@link TreeImporter} (pipelined {@code multi} transactions); exports read a
+ * node's children in one pipelined call and write the text as they go ({@link ExportWriter}). So
+ * large trees take a few round trips, not one per node. Thread-safe.
  *
  * <pre>{@code
  * ZkTree tree = new ZkTree(zkTemplate);
@@ -105,8 +108,31 @@ public class ZkTree {
 	 * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
 	 */
 	public String export(String path, ExportOptions options) {
-		return observations.observe("export_tree", path,
-				() -> TreeExport.text(read(path, options.ephemeral()), path, options.ephemeral(), options.name()));
+		StringWriter text = new StringWriter();
+		export(path, options, text);
+		return text.toString();
+	}
+
+	/**
+	 * Exports a subtree as tree text to a writer while reading it, in the same order and layout
+	 * as {@link #export(String, ExportOptions)}: a node's children are read together (one
+	 * pipelined call) and each node is written as soon as its turn comes, so that memory holds the
+	 * children of the nodes on the current path, not the whole subtree or its text. The writer is
+	 * neither flushed nor closed. A node deleted during the export is left out with what is below
+	 * it, as in a read of the whole subtree.
+	 *
+	 * @param path    the top of the subtree
+	 * @param options whether to export ephemeral nodes, and a new name for the top node
+	 * @param out     where the text goes
+	 * @throws io.zkboot.core.ZkNoNodeException if there is no node at {@code path}
+	 * @throws java.io.UncheckedIOException    if the writer fails (the text written so far is
+	 *                                         incomplete)
+	 */
+	public void export(String path, ExportOptions options, Writer out) {
+		observations.observe("export_tree", path, () -> {
+			new ExportWriter(template, out, options.ephemeral()).write(path, options.name());
+			return null;
+		});
 	}
 
 	/**

@@ -10,13 +10,13 @@ import io.zkboot.core.internal.CodePointOrder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.api.CuratorWatcher;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
-import org.apache.zookeeper.data.Stat;
 
 /**
  * A watch on one node with kazoo's {@code DataWatch}/{@code ChildrenWatch} semantics: the
@@ -24,9 +24,10 @@ import org.apache.zookeeper.data.Stat;
  * creation and deletion (a missing node reads as {@link NodeSnapshot#absent absent}).
  *
  * <p>ZooKeeper's one-time watches are re-armed by the read that follows each event, so the
- * last state is always read and told; changes made while a read or a call is under way are
- * coalesced into the next read. Reads and calls run on a serial queue over a shared pool,
- * never on ZooKeeper's event thread. After a new session (the old one was lost), the node is
+ * last state is always read and told; changes made while a call is under way are coalesced
+ * into the next read. Reads are asynchronous (no thread waits for ZooKeeper, so many watches
+ * read pipelined); what they read is told on a serial queue over a shared pool, never on
+ * ZooKeeper's event thread. After a new session (the old one was lost), the node is
  * read again and the listener told even if nothing changed; after a failed read, the next
  * connection reads again.
  */
@@ -152,18 +153,84 @@ public final class NodeWatch implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		NodeSnapshot snapshot;
+		read();
+	}
+
+	/**
+	 * Reads the node in the background (the callback runs on ZooKeeper's event thread and only
+	 * hands the result to the serial queue), so that no pool thread waits for ZooKeeper: a
+	 * thousand watches starting or reading again after a new session are a thousand pipelined
+	 * reads, not a thousand blocked threads.
+	 */
+	private void read() {
 		try {
-			snapshot = read();
-			this.readSession = currentSession();
-			this.failed = false;
+			if (this.kind == WatchKind.DATA) {
+				this.client.getData().usingWatcher(this.watcher).inBackground(this::dataRead).forPath(this.path);
+			}
+			else {
+				this.client.getChildren().usingWatcher(this.watcher).inBackground(this::dataRead).forPath(this.path);
+			}
 		}
 		catch (Exception ex) {
-			this.failed = true;
+			this.serial.execute(() -> readFailed(ex));
+		}
+	}
+
+	private void dataRead(CuratorFramework client, CuratorEvent event) {
+		KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
+		if (code == KeeperException.Code.OK) {
+			NodeSnapshot snapshot = (this.kind == WatchKind.DATA)
+					? new NodeSnapshot(this.path, event.getData(), event.getStat(), List.of())
+					: new NodeSnapshot(this.path, null, event.getStat(), sorted(event.getChildren()));
+			this.serial.execute(() -> tellRead(snapshot));
+		}
+		else if (code == KeeperException.Code.NONODE) {
+			checkAbsent();
+		}
+		else {
+			KeeperException failure = KeeperException.create(code, this.path);
+			this.serial.execute(() -> readFailed(failure));
+		}
+	}
+
+	private void checkAbsent() {
+		try {
+			this.client.checkExists().usingWatcher(this.watcher).inBackground(this::existsChecked).forPath(this.path);
+		}
+		catch (Exception ex) {
+			this.serial.execute(() -> readFailed(ex));
+		}
+	}
+
+	private void existsChecked(CuratorFramework client, CuratorEvent event) {
+		KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
+		if (code == KeeperException.Code.NONODE || (code == KeeperException.Code.OK && event.getStat() == null)) {
+			this.serial.execute(() -> tellRead(NodeSnapshot.absent(this.path)));
+		}
+		else if (code == KeeperException.Code.OK) {
+			// created between the two reads: read it
+			read();
+		}
+		else {
+			KeeperException failure = KeeperException.create(code, this.path);
+			this.serial.execute(() -> readFailed(failure));
+		}
+	}
+
+	private void readFailed(Exception ex) {
+		this.failed = true;
+		if (!this.closed) {
 			logger.warn("Cannot read " + this.path + " for its watch (reading again once connected): " + ex);
-			this.firstRead.complete(null);
+		}
+		this.firstRead.complete(null);
+	}
+
+	private void tellRead(NodeSnapshot snapshot) {
+		if (this.closed) {
 			return;
 		}
+		this.readSession = currentSession();
+		this.failed = false;
 		long version = versionOf(snapshot);
 		boolean newSession = this.toldSession != 0 && this.readSession != this.toldSession;
 		if (newSession || version != this.lastVersion) {
@@ -188,26 +255,10 @@ public final class NodeWatch implements AutoCloseable {
 		}
 	}
 
-	private NodeSnapshot read() throws Exception {
-		while (true) {
-			Stat stat = new Stat();
-			try {
-				if (this.kind == WatchKind.DATA) {
-					byte[] data = this.client.getData().storingStatIn(stat).usingWatcher(this.watcher).forPath(this.path);
-					return new NodeSnapshot(this.path, data, stat, List.of());
-				}
-				List<String> children = new ArrayList<>(
-						this.client.getChildren().storingStatIn(stat).usingWatcher(this.watcher).forPath(this.path));
-				children.sort(CodePointOrder.NAMES);
-				return new NodeSnapshot(this.path, null, stat, List.copyOf(children));
-			}
-			catch (KeeperException.NoNodeException ex) {
-				if (this.client.checkExists().usingWatcher(this.watcher).forPath(this.path) == null) {
-					return NodeSnapshot.absent(this.path);
-				}
-				// created between the two reads: read it
-			}
-		}
+	private static List<String> sorted(List<String> names) {
+		List<String> children = new ArrayList<>(names);
+		children.sort(CodePointOrder.NAMES);
+		return List.copyOf(children);
 	}
 
 	private long versionOf(NodeSnapshot snapshot) {

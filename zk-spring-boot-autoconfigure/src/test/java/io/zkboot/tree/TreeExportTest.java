@@ -1,5 +1,7 @@
 package io.zkboot.tree;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,18 +19,18 @@ class TreeExportTest {
 	@Test
 	void exportsEverythingButZookeeperAndEphemeralNodes() {
 		String expected = SeedTrees.FIRST_EXPORTED.replace("/lb : ipvs\n", FOOSERVICE + "/lb : ipvs\n");
-		assertThat(TreeExport.text(Records.seed().list(), "/", false, null)).isEqualTo(expected);
+		assertThat(text(Records.seed().list(), "/", false, null)).isEqualTo(expected);
 	}
 
 	@Test
 	void exportsASubtree() {
-		assertThat(TreeExport.text(Records.seed().list(), "/fooservice", false, null)).isEqualTo(FOOSERVICE);
-		assertThat(TreeExport.text(Records.seed().list(), "/fooservice/", false, null)).isEqualTo(FOOSERVICE);
+		assertThat(text(Records.seed().list(), "/fooservice", false, null)).isEqualTo(FOOSERVICE);
+		assertThat(text(Records.seed().list(), "/fooservice/", false, null)).isEqualTo(FOOSERVICE);
 	}
 
 	@Test
 	void exportsEphemeralNodesOnRequest() {
-		assertThat(TreeExport.text(Records.seed().list(), "/fooservice", true, null)).isEqualTo("""
+		assertThat(text(Records.seed().list(), "/fooservice", true, null)).isEqualTo("""
                 /fooservice
                   secret = '1234'
                   threads = 3
@@ -40,26 +42,26 @@ class TreeExportTest {
                     /192.168.0.42:8082
                       pid = 9999
                 """);
-		assertThat(TreeExport.text(Records.seed().list(), "/fooservice/providers/192.168.0.42:8080", false, null))
+		assertThat(text(Records.seed().list(), "/fooservice/providers/192.168.0.42:8080", false, null))
 				.isEqualTo("\n");
 	}
 
 	@Test
 	void renamesTheTopNode() {
-		assertThat(TreeExport.text(Records.seed().list(), "/cms/databases/main", false, "cms"))
+		assertThat(text(Records.seed().list(), "/cms/databases/main", false, "cms"))
 				.isEqualTo("/cms\n  /providers\n");
-		assertThat(TreeExport.text(new Records().node("/a", "{}").node("/a/b", "{\"x\":1}").list(), "/", false, "all"))
+		assertThat(text(new Records().node("/a", "{}").node("/a/b", "{\"x\":1}").list(), "/", false, "all"))
 				.isEqualTo("/all\n  /a\n    /b\n      x = 1\n");
 	}
 
 	@Test
 	void showsReservedNodeWhenExportedItself() {
-		assertThat(TreeExport.text(new Records().list(), "/zookeeper", false, null)).isEqualTo("/zookeeper\n  /quota\n");
+		assertThat(text(new Records().list(), "/zookeeper", false, null)).isEqualTo("/zookeeper\n  /quota\n");
 	}
 
 	@Test
 	void rendersNonJsonDataAsStringValue() {
-		assertThat(TreeExport.text(new Records().node("/raw", "line1\nline2").list(), "/raw", false, null))
+		assertThat(text(new Records().node("/raw", "line1\nline2").list(), "/raw", false, null))
 				.isEqualTo("/raw\n  string_value = 'line1\\nline2'\n");
 	}
 
@@ -67,5 +69,10 @@ class TreeExportTest {
 	void rejectsAMissingPath() {
 		assertThatIllegalArgumentException().isThrownBy(() -> TreeExport.model(Records.seed().list(), "/nope", false, null))
 				.withMessage("no node /nope");
+	}
+
+	/** The text of an export from records: the model, rendered. */
+	static String text(List<NodeRecord> records, String path, boolean ephemeral, String name) {
+		return TreeRenderer.render(TreeExport.model(records, path, ephemeral, name));
 	}
 }

@@ -1,6 +1,10 @@
 package io.zkboot.tree;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The tree facade against a real ZooKeeper server (the project's embedded one). */
@@ -272,16 +277,81 @@ class ZkTreeTest {
 
 	@Test
 	void importsALargeTreeInFewTransactions() {
+		String text = bigText(20, 100);
+		ImportResult result = tree.importTree(text, "big.tree", ImportOptions.defaults());
+		assertThat(result.added()).hasSize(2021);
+		assertThat(template.readTree("/big", false)).hasSize(2021);
+		assertThat(tree.export("/big")).isEqualTo(TreeRenderer.render(TreeParser.parse(text, "big.tree")));
+	}
+
+	@Test
+	void exportsToAWriterNodeByNodeTheSameText() {
+		String text = bigText(5, 50);
+		tree.importTree(text, "big.tree", ImportOptions.defaults());
+		List<String> writes = new ArrayList<>();
+		Writer out = new Writer() {
+
+			@Override
+			public void write(char[] buffer, int offset, int length) {
+				writes.add(new String(buffer, offset, length));
+			}
+
+			@Override
+			public Writer append(CharSequence chunk) {
+				writes.add(chunk.toString());
+				return this;
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		tree.export("/big", ExportOptions.defaults(), out);
+		assertThat(String.join("", writes)).isEqualTo(tree.export("/big"))
+			.isEqualTo(TreeRenderer.render(TreeParser.parse(text, "big.tree")));
+		assertThat(writes).as("one write per node, as it is read").hasSize(256);
+	}
+
+	@Test
+	void reportsAWriterThatFails() {
+		tree.importTree("/svc\n  /providers\n", "svc.tree", ImportOptions.defaults());
+		Writer failing = new Writer() {
+
+			@Override
+			public void write(char[] buffer, int offset, int length) throws IOException {
+				throw new IOException("disk full");
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> tree.export("/svc", ExportOptions.defaults(), failing))
+			.withMessageContaining("/svc")
+			.havingCause()
+			.withMessage("disk full");
+	}
+
+	/** A top node {@code /big} with {@code branches} children of {@code leaves} children each. */
+	private static String bigText(int branches, int leaves) {
 		StringBuilder text = new StringBuilder("/big\n");
-		for (int b = 0; b < 20; b++) {
+		for (int b = 0; b < branches; b++) {
 			text.append("  /b").append(b).append('\n');
-			for (int l = 0; l < 100; l++) {
+			for (int l = 0; l < leaves; l++) {
 				text.append("    /l").append(l).append("\n      n = ").append(l).append('\n');
 			}
 		}
-		ImportResult result = tree.importTree(text.toString(), "big.tree", ImportOptions.defaults());
-		assertThat(result.added()).hasSize(2021);
-		assertThat(template.readTree("/big", false)).hasSize(2021);
-		assertThat(tree.export("/big")).isEqualTo(TreeRenderer.render(TreeParser.parse(text.toString(), "big.tree")));
+		return text.toString();
 	}
 }
