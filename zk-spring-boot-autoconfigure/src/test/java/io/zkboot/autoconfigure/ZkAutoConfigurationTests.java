@@ -4,24 +4,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.zkboot.core.ZkRetry;
 import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
+import io.zkboot.client.RecordedStates;
 import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkConnectionState;
-import io.zkboot.client.RecordedStates;
+import io.zkboot.core.ZkRetry;
 import io.zkboot.embedded.EmbeddedZooKeeper;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.AuthInfo;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,23 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ZkAutoConfigurationTests {
 
-	private static TestingServer server;
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZkEmbeddedAutoConfiguration.class, ZkAutoConfiguration.class));
 
-	@BeforeAll
-	static void startServer() throws Exception {
-		server = new TestingServer(true);
-	}
-
-	@AfterAll
-	static void stopServer() throws Exception {
-		server.close();
-	}
-
 	private ApplicationContextRunner connected() {
-		return this.runner.withPropertyValues("zk.connect-string=" + server.getConnectString());
+		return this.runner.withPropertyValues(server.connectStringProperty());
 	}
 
 	@Test
@@ -75,7 +65,7 @@ class ZkAutoConfigurationTests {
 			.withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
 			.run((context) -> {
 				CuratorFrameworkFactory.Builder builder = captured.get();
-				assertThat(builder.getEnsembleProvider().getConnectionString()).isEqualTo(server.getConnectString());
+				assertThat(builder.getEnsembleProvider().getConnectionString()).isEqualTo(server.connectString());
 				assertThat(builder.getNamespace()).isEqualTo("app");
 				assertThat(builder.getSessionTimeoutMs()).isEqualTo(7000);
 				assertThat(builder.getConnectionTimeoutMs()).isEqualTo(3000);
@@ -116,7 +106,7 @@ class ZkAutoConfigurationTests {
 		connected().withPropertyValues("zk.auth.username=app", "zk.auth.password=s3cret").run((context) -> {
 			CuratorFramework app = context.getBean(CuratorFramework.class);
 			app.create().forPath("/guarded", "mine".getBytes());
-			try (CuratorFramework stranger = CuratorFrameworkFactory.newClient(server.getConnectString(),
+			try (CuratorFramework stranger = CuratorFrameworkFactory.newClient(server.connectString(),
 					new RetryOneTime(10))) {
 				stranger.start();
 				assertThatThrownBy(() -> stranger.setData().forPath("/guarded", "theirs".getBytes()))
@@ -144,7 +134,7 @@ class ZkAutoConfigurationTests {
 	@Test
 	void aUsersOwnClientWins() {
 		connected().withBean("myClient", CuratorFramework.class, () -> {
-			CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(10));
+			CuratorFramework client = CuratorFrameworkFactory.newClient(server.connectString(), new RetryOneTime(10));
 			client.start();
 			return client;
 		}).withBean(RecordedStates.class).run((context) -> {
@@ -166,9 +156,9 @@ class ZkAutoConfigurationTests {
 	@Test
 	void connectionDetailsBeanSuppliesTheConnectString() {
 		this.runner.withPropertyValues("zk.connect-string=nowhere.invalid:1")
-			.withBean(ZkConnectionDetails.class, () -> server::getConnectString)
+			.withBean(ZkConnectionDetails.class, () -> server::connectString)
 			.run((context) -> assertThat(context.getBean(CuratorFramework.class).getZookeeperClient().getCurrentConnectionString())
-				.isEqualTo(server.getConnectString()));
+				.isEqualTo(server.connectString()));
 	}
 
 	@Test

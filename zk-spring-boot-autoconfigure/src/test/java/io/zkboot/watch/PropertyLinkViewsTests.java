@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.zkboot.test.ZkTestServer;
 import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.LinkLoopException;
 import org.apache.curator.framework.CuratorFramework;
@@ -33,7 +34,7 @@ class PropertyLinkViewsTests {
 	private static final Duration QUIET = Duration.ofMillis(700);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private static CuratorFramework client;
 
