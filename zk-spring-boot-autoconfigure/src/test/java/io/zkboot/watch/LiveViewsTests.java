@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkNoNodeException;
+import io.zkboot.core.ZkOperationTimeoutException;
 import io.zkboot.test.ZkTestServer;
 import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.NoSuchNodeException;
@@ -160,7 +163,8 @@ class LiveViewsTests {
 			});
 			assertThat(properties).isEmpty();
 			assertThat(children).isEmpty();
-			assertThatIllegalStateException().isThrownBy(() -> properties.update(Map.of("k", "w")));
+			assertThatThrownBy(() -> properties.update(Map.of("k", "w"))).isInstanceOf(ZkNoNodeException.class)
+				.hasMessage("The node of /doomed was deleted");
 		}
 	}
 
@@ -175,6 +179,33 @@ class LiveViewsTests {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(told).last()
 				.isEqualTo(List.of("192.168.0.42:8080", "192.168.0.42:8081")));
 			assertThat(addresses.size()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aViewWhoseWatchPoolNeverRunsFailsWithinTheConnectionTimeoutNamingThePath() throws Exception {
+		zk.set("/stuck", "{}");
+		CuratorFramework quick = zk.client((builder) -> builder.connectionTimeoutMs(500));
+		ExecutorService busy = Executors.newSingleThreadExecutor();
+		CountDownLatch release = new CountDownLatch(1);
+		busy.execute(() -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		try {
+			assertThatThrownBy(() -> new ZkViews(quick, busy).properties("/stuck"))
+				.isInstanceOfSatisfying(ZkOperationTimeoutException.class,
+						(ex) -> assertThat(ex.getPath()).isEqualTo("/stuck"))
+				.hasMessageContaining("/stuck")
+				.hasMessageContaining("500 ms");
+		}
+		finally {
+			release.countDown();
+			busy.shutdown();
 		}
 	}
 
