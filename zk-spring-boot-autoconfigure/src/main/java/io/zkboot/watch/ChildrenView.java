@@ -28,7 +28,7 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 
 	private volatile LinkFollowingWatch watch;
 
-	private final ViewCallbacks<ChildrenView> callbacks = new ViewCallbacks<>();
+	private final ViewCallbacks<ChildrenView> callbacks;
 
 	private volatile String realPath;
 
@@ -46,6 +46,7 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 		this.client = client;
 		this.path = path;
 		this.pool = pool;
+		this.callbacks = new ViewCallbacks<>(path);
 	}
 
 	/**

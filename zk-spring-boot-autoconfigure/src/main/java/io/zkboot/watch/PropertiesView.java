@@ -56,7 +56,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 
 	private volatile LinkFollowingWatch watch;
 
-	private final ViewCallbacks<PropertiesView> callbacks = new ViewCallbacks<>();
+	private final ViewCallbacks<PropertiesView> callbacks;
 
 	private volatile String realPath;
 
@@ -74,6 +74,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 		this.client = client;
 		this.path = path;
 		this.pool = pool;
+		this.callbacks = new ViewCallbacks<>(path);
 	}
 
 	/**

@@ -20,7 +20,11 @@ import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -78,6 +82,24 @@ class LiveViewsTests {
 				.isEqualTo(Map.of("threads", 3, "secret", "1234", "debug", true));
 			zk.set("/fooservice", "{\"threads\":4}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(data).isEqualTo(Map.of("threads", 4)));
+		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aCallbackThatThrowsIsLoggedAndCalledAgainAtTheNextChange(CapturedOutput output) throws Exception {
+		zk.set("/throwing", "{\"n\":1,\"secret\":\"s3cret\"}");
+		try (PropertiesView data = views.properties("/throwing")) {
+			List<Object> seen = new CopyOnWriteArrayList<>();
+			data.onChange((view) -> {
+				seen.add(view.get("n"));
+				throw new IllegalStateException("a bug in the callback");
+			});
+			zk.set("/throwing", "{\"n\":2,\"secret\":\"s3cret\"}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(seen).containsExactly(1, 2));
+			assertThat(output).contains("on the view of /throwing failed; it stays registered")
+				.contains("a bug in the callback")
+				.doesNotContain("s3cret");
 		}
 	}
 

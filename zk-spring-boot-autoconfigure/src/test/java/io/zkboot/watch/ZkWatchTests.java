@@ -201,6 +201,20 @@ class ZkWatchTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aMethodThatThrowsIsLoggedAndCalledAgainAtTheNextChange(CapturedOutput output) throws Exception {
+		zk.set("/throwing", "1");
+		runner().withBean(ThrowingWatch.class).run((context) -> {
+			ThrowingWatch watch = context.getBean(ThrowingWatch.class);
+			zk.set("/throwing", "2");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(watch.seen).containsExactly("1", "2"));
+			assertThat(output).contains("@ZkWatch(\"/throwing\") method ThrowingWatch.changed on bean")
+				.contains("failed; the watch stays and calls it at the next change")
+				.contains("a bug in the method");
+		});
+	}
+
+	@Test
 	void placeholdersInThePathAreResolved() throws Exception {
 		zk.set("/apps/billing", "hello");
 		runner().withBean(PlaceholderWatch.class).withPropertyValues("app.name=billing").run((context) -> {
@@ -390,6 +404,18 @@ class ZkWatchTests {
 		boolean changed(String value) {
 			this.seen.add(value);
 			return !"stop".equals(value);
+		}
+
+	}
+
+	static class ThrowingWatch {
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@ZkWatch("/throwing")
+		void changed(String value) {
+			this.seen.add(value);
+			throw new IllegalStateException("a bug in the method");
 		}
 
 	}
