@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkNodeExistsException;
 import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.client.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -134,10 +135,11 @@ class ZkServiceRegistryTests {
 				.creatingParentsIfNeeded()
 				.withMode(CreateMode.EPHEMERAL)
 				.forPath("/fooservice/providers/10.0.0.1:8080", "{\"pid\":1}".getBytes());
-			assertThatIllegalStateException()
+			assertThatExceptionOfType(ZkNodeExistsException.class)
 				.isThrownBy(() -> this.registry.register(registration("/fooservice/providers", "10.0.0.1")))
 				.withMessageContaining("/fooservice/providers/10.0.0.1:8080")
-				.withMessageContaining("another process");
+				.withMessageContaining("another process")
+				.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo("/fooservice/providers/10.0.0.1:8080"));
 		}
 	}
 
