@@ -10,6 +10,7 @@ import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkConnectionState;
 import io.zkboot.core.ZkRetry;
 import io.zkboot.embedded.EmbeddedZooKeeper;
+import io.zkboot.test.NoServer;
 import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.AuthInfo;
 import org.apache.curator.framework.CuratorFramework;
@@ -38,6 +39,11 @@ class ZkAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZkEmbeddedAutoConfiguration.class, ZkAutoConfiguration.class));
+
+	/** For wiring that needs no server, as Boot's own tests. */
+	private ApplicationContextRunner notConnected() {
+		return this.runner.withPropertyValues(NoServer.PROPERTIES);
+	}
 
 	private ApplicationContextRunner connected() {
 		return this.runner.withPropertyValues(server.connectStringProperty());
@@ -92,10 +98,10 @@ class ZkAutoConfigurationTests {
 	@Test
 	void defaultAclIsOpenWithoutAuthAndCreatorAllWithIt() {
 		AtomicReference<CuratorFrameworkFactory.Builder> captured = new AtomicReference<>();
-		connected().withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
+		notConnected().withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
 			.run((context) -> assertThat(captured.get().getAclProvider().getDefaultAcl())
 				.isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE));
-		connected().withPropertyValues("zk.auth.username=bob", "zk.auth.password=pw")
+		notConnected().withPropertyValues("zk.auth.username=bob", "zk.auth.password=pw")
 			.withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
 			.run((context) -> assertThat(captured.get().getAclProvider().getDefaultAcl())
 				.isEqualTo(ZooDefs.Ids.CREATOR_ALL_ACL));
@@ -125,7 +131,7 @@ class ZkAutoConfigurationTests {
 
 	@Test
 	void customizersAdjustTheBuilderInOrder() {
-		connected()
+		notConnected()
 			.withBean("first", CuratorFrameworkBuilderCustomizer.class, () -> (builder) -> builder.namespace("one"))
 			.withBean("second", CuratorFrameworkBuilderCustomizer.class, () -> (builder) -> builder.namespace("two"))
 			.run((context) -> assertThat(context.getBean(CuratorFramework.class).getNamespace()).isEqualTo("two"));
@@ -146,7 +152,7 @@ class ZkAutoConfigurationTests {
 	@Test
 	void aRetryPolicyBeanIsTheClientsAndTheTemplatesPolicy() {
 		org.apache.curator.RetryPolicy policy = new org.apache.curator.retry.RetryNTimes(7, 1);
-		connected().withBean(org.apache.curator.RetryPolicy.class, () -> policy).run((context) -> {
+		notConnected().withBean(org.apache.curator.RetryPolicy.class, () -> policy).run((context) -> {
 			assertThat(ZkRetry.of(context.getBean(CuratorFramework.class)).getPolicy()).isSameAs(policy);
 			assertThat(ZkRetry.of(context.getBean(io.zkboot.core.ZkTemplate.class).getClient()).getPolicy())
 				.isSameAs(policy);
