@@ -11,8 +11,6 @@ import io.zkboot.test.ZkTestServer;
 import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.LinkLoopException;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +42,7 @@ class PropertyLinkViewsTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		client = CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100));
-		client.start();
-		client.blockUntilConnected();
+		client = zk.client();
 		pool = Executors.newCachedThreadPool();
 		views = new ZkViews(client, pool);
 	}
@@ -54,7 +50,6 @@ class PropertyLinkViewsTests {
 	@AfterAll
 	static void stop() throws Exception {
 		pool.shutdownNow();
-		client.close();
 	}
 
 	@Test
