@@ -108,7 +108,7 @@ public class ZkTreeEndpoint {
 		}
 		List<ZkNode> nodes;
 		try {
-			nodes = this.template.readTree(path, true);
+			nodes = this.template.readTree(path, true, levels);
 		}
 		catch (ZkNoNodeException ex) {
 			return new WebEndpointResponse<>(Map.of("message", "no ZooKeeper node " + path), 404);

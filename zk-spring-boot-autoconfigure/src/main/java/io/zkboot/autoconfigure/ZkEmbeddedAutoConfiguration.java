@@ -8,7 +8,6 @@ import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -27,12 +26,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 @AutoConfiguration(before = ZkAutoConfiguration.class)
 @ConditionalOnClass(ZooKeeperServerEmbedded.class)
-@ConditionalOnBooleanProperty("zk.embedded.enabled")
-@Conditional(ZkEmbeddedAutoConfiguration.ConnectStringNotSetCondition.class)
+@Conditional(ZkEmbeddedAutoConfiguration.EmbeddedServerWantedCondition.class)
 @EnableConfigurationProperties(ZkProperties.class)
 public class ZkEmbeddedAutoConfiguration {
 
-	@Bean(destroyMethod = "close")
+	@Bean(name = EmbeddedZooKeeper.BEAN_NAME, destroyMethod = "close")
 	@ConditionalOnMissingBean
 	EmbeddedZooKeeper embeddedZooKeeper(ZkProperties properties) {
 		ZkProperties.Embedded embedded = properties.getEmbedded();
@@ -47,16 +45,16 @@ public class ZkEmbeddedAutoConfiguration {
 	}
 
 	/**
-	 * Matches when {@code zk.connect-string} is not set: an explicit connect string turns
-	 * the embedded server off.
+	 * Matches when the application {@link EmbeddedZooKeeper#isWanted wants} an embedded server,
+	 * the decision the {@code zk:} configuration import makes too.
 	 */
-	static class ConnectStringNotSetCondition extends SpringBootCondition {
+	static class EmbeddedServerWantedCondition extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			boolean set = Binder.get(context.getEnvironment()).bind("zk.connect-string", String.class).isBound();
-			return set ? ConditionOutcome.noMatch("zk.connect-string is set; the embedded server stays off")
-					: ConditionOutcome.match("zk.connect-string is not set");
+			return EmbeddedZooKeeper.isWanted(Binder.get(context.getEnvironment()))
+					? ConditionOutcome.match("zk.embedded.enabled=true and zk.connect-string is not set")
+					: ConditionOutcome.noMatch("zk.embedded.enabled is not true, or zk.connect-string is set");
 		}
 
 	}

@@ -55,7 +55,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(CuratorFramework.class)
 @ConditionalOnBooleanProperty(name = "spring.cloud.service-registry.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "zk.registry.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ZkRegistryProperties.class)
+@EnableConfigurationProperties({ ZkRegistryProperties.class, ZkDiscoveryProperties.class })
 public class ZkServiceRegistryAutoConfiguration {
 
 	@Bean
@@ -71,13 +71,12 @@ public class ZkServiceRegistryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZkRegistration zkRegistration(ZkRegistryProperties properties, Environment environment,
-			ObjectProvider<InetUtils> inetUtils) {
+	ZkRegistration zkRegistration(ZkRegistryProperties properties, ZkDiscoveryProperties discovery,
+			Environment environment, ObjectProvider<InetUtils> inetUtils) {
 		String serviceId = (properties.getServiceId() != null) ? properties.getServiceId()
 				: environment.getProperty("spring.application.name", "application");
 		String path = (properties.getPath() != null) ? properties.getPath()
-				: ZKPaths.makePath(environment.getProperty("zk.discovery.root", "/services"), serviceId,
-						environment.getProperty("zk.discovery.providers", "providers"));
+				: ZKPaths.makePath(discovery.getRoot(), serviceId, discovery.getProviders());
 		String instanceId = (properties.getInstanceId() != null) ? properties.getInstanceId()
 				: UUID.randomUUID().toString();
 		int port = (properties.getPort() != null) ? properties.getPort() : 0;

@@ -3,12 +3,16 @@ package io.zkboot.autoconfigure;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.zkboot.client.ZkDeferredStartup;
+import io.zkboot.watch.WatchDeliveries;
 import io.zkboot.watch.ZkViews;
 import io.zkboot.watch.ZkWatchBeanPostProcessor;
+import io.zkboot.watch.ZkWatchMethods;
 import org.apache.curator.framework.CuratorFramework;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -45,9 +49,20 @@ public class ZkWatchAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static ZkWatchBeanPostProcessor zkWatchBeanPostProcessor(BeanFactory beanFactory) {
-		return new ZkWatchBeanPostProcessor(() -> beanFactory.getBean(CuratorFramework.class),
-				() -> beanFactory.getBean(WATCH_POOL, ExecutorService.class),
+		return new ZkWatchBeanPostProcessor(
 				SingletonSupplier.of(() -> beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::new)));
+	}
+
+	/**
+	 * The watches of the {@code @ZkWatch} methods the post-processor finds; the client and the
+	 * pool are looked up when watching starts.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static ZkWatchMethods zkWatchMethods(BeanFactory beanFactory, ObjectProvider<WatchDeliveries> deliveries,
+			ObjectProvider<ZkDeferredStartup> deferredStartup) {
+		return new ZkWatchMethods(() -> beanFactory.getBean(CuratorFramework.class),
+				() -> beanFactory.getBean(WATCH_POOL, ExecutorService.class), deliveries, deferredStartup);
 	}
 
 	@Bean

@@ -8,11 +8,10 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
-import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * The embedded server when {@code zk:} configuration is imported with
- * {@code zk.embedded.enabled=true} and no {@code zk.connect-string}: it has to run before the
+ * The embedded server when {@code zk:} configuration is imported and
+ * {@link EmbeddedZooKeeper#isWanted wanted}: it has to run before the
  * application context exists, so it is started here, kept in the bootstrap context, and
  * handed to the application context as the {@code embeddedZooKeeper} bean (which the
  * embedded auto-configuration then uses instead of starting a second server). It stops when
@@ -20,19 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
  */
 final class BootstrapEmbeddedServer {
 
-	private static final String BEAN_NAME = "embeddedZooKeeper";
-
 	private BootstrapEmbeddedServer() {
-	}
-
-	/**
-	 * Whether configuration should be read from the embedded server.
-	 * @param binder the configuration known so far
-	 * @param properties {@code zk.*} bound from it
-	 * @return true when the embedded server is on and no connect string is set
-	 */
-	static boolean isWanted(Binder binder, ZkProperties properties) {
-		return properties.getEmbedded().isEnabled() && !binder.bind("zk.connect-string", String.class).isBound();
 	}
 
 	/**
@@ -54,8 +41,8 @@ final class BootstrapEmbeddedServer {
 			bootstrap.addCloseListener((event) -> {
 				bootstrap.get(HandOver.class).handedOver = true;
 				ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
-				beanFactory.registerSingleton(BEAN_NAME, server);
-				((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, server::close);
+				beanFactory.registerSingleton(EmbeddedZooKeeper.BEAN_NAME, server);
+				((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(EmbeddedZooKeeper.BEAN_NAME, server::close);
 			});
 		}
 		return bootstrap.get(EmbeddedZooKeeper.class).getConnectString();

@@ -3,12 +3,12 @@ package io.zkboot.config;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 import io.zkboot.core.NodeProperties;
 import io.zkboot.core.ZkException;
+import io.zkboot.watch.DependencyWatches;
 import io.zkboot.watch.NodeSnapshot;
 import io.zkboot.watch.NodeWatch;
 import io.zkboot.watch.WatchKind;
@@ -45,11 +45,9 @@ final class ConfigNode {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final Map<String, NodeWatch> linkWatches = new HashMap<>();
+	private final DependencyWatches linkWatches;
 
 	private @Nullable Map<String, Object> stored;
-
-	private Map<String, Long> linked = Map.of();
 
 	private boolean closed;
 
@@ -70,6 +68,7 @@ final class ConfigNode {
 		this.pool = pool;
 		this.rebinder = rebinder;
 		this.publisher = publisher;
+		this.linkWatches = new DependencyWatches(client, pool, (path) -> linkedNodeChanged());
 	}
 
 	/**
@@ -109,9 +108,8 @@ final class ConfigNode {
 		apply(version);
 	}
 
-	private synchronized void linkedNodeRead(NodeSnapshot snapshot) {
-		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
-		if (!this.closed && !Objects.equals(this.linked.get(snapshot.path()), version)) {
+	private synchronized void linkedNodeChanged() {
+		if (!this.closed) {
 			apply(current().getVersion());
 		}
 	}
@@ -151,22 +149,7 @@ final class ConfigNode {
 	private void watchLinked(Map<String, Long> read) {
 		Map<String, Long> linked = new HashMap<>(read);
 		linked.remove(this.source.getPath());
-		this.linked = linked;
-		this.linkWatches.entrySet().removeIf((watch) -> {
-			boolean stale = !linked.containsKey(watch.getKey());
-			if (stale) {
-				watch.getValue().close();
-			}
-			return stale;
-		});
-		linked.keySet().forEach((path) -> this.linkWatches.computeIfAbsent(path, (watched) -> {
-			NodeWatch watch = new NodeWatch(this.client, watched, WatchKind.DATA, this.pool, (snapshot) -> {
-				linkedNodeRead(snapshot);
-				return true;
-			});
-			watch.start();
-			return watch;
-		}));
+		this.linkWatches.watch(linked);
 	}
 
 	/**
@@ -174,8 +157,7 @@ final class ConfigNode {
 	 */
 	synchronized void close() {
 		this.closed = true;
-		this.linkWatches.values().forEach(NodeWatch::close);
-		this.linkWatches.clear();
+		this.linkWatches.close();
 	}
 
 }

@@ -10,6 +10,7 @@ import io.zkboot.client.ZkConnectString;
 import io.zkboot.client.ZkProperties;
 import io.zkboot.config.ZkConfigDataResource.ZkConfigConnection;
 import io.zkboot.core.ZkPath;
+import io.zkboot.embedded.EmbeddedZooKeeper;
 
 import org.apache.commons.logging.Log;
 
@@ -107,7 +108,7 @@ public class ZkConfigDataLocationResolver implements ConfigDataLocationResolver<
 		Binder binder = context.getBinder();
 		ZkProperties properties = binder.bindOrCreate("zk", ZkProperties.class);
 		// AOT processing reads nothing (ZkConfigDataLoader), so it starts no embedded server either
-		String connectString = BootstrapEmbeddedServer.isWanted(binder, properties) && !AotBuildTime.isProcessing()
+		String connectString = EmbeddedZooKeeper.isWanted(binder) && !AotBuildTime.isProcessing()
 				? BootstrapEmbeddedServer.connectString(context.getBootstrapContext(), properties.getEmbedded(),
 						this.logger)
 				: properties.getConnectString();

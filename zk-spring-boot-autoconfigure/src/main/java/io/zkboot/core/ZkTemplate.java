@@ -283,8 +283,21 @@ public class ZkTemplate {
 	 * @throws ZkNoNodeException when the top does not exist
 	 */
 	public List<ZkNode> readTree(String path, boolean includeEphemeral) {
+		return readTree(path, includeEphemeral, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Reads a subtree down to a depth, as {@link #readTree(String, boolean)} reads all of it: the
+	 * nodes below {@code maxDepth} are not read at all.
+	 * @param path the top of the subtree
+	 * @param includeEphemeral whether ephemeral nodes are included
+	 * @param maxDepth how deep to read: 0 for the top alone, 1 with its children, and so on
+	 * @return the nodes, the top first
+	 * @throws ZkNoNodeException when the top does not exist
+	 */
+	public List<ZkNode> readTree(String path, boolean includeEphemeral, int maxDepth) {
 		return this.observations.observe("read_tree", path, () -> {
-			List<ZkNode> nodes = readExisting(path, Integer.MAX_VALUE);
+			List<ZkNode> nodes = readExisting(path, maxDepth);
 			return includeEphemeral ? nodes : nodes.stream().filter((node) -> !node.isEphemeral()).toList();
 		});
 	}

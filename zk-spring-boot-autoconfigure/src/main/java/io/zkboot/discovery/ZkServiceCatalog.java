@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.zkboot.core.ZkExceptionTranslator;
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
 import io.zkboot.tree.NoSuchNodeException;
@@ -69,7 +70,7 @@ public class ZkServiceCatalog implements AutoCloseable {
 	/**
 	 * The names of the services: the children of the root, read from ZooKeeper.
 	 * @return the sorted names; empty when the root does not exist
-	 * @throws IllegalStateException if ZooKeeper cannot be read
+	 * @throws io.zkboot.core.ZkException if ZooKeeper cannot be read
 	 */
 	public List<String> services() {
 		try {
@@ -84,7 +85,7 @@ public class ZkServiceCatalog implements AutoCloseable {
 			return List.of();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot list the services under " + this.root, ex);
+			throw ZkExceptionTranslator.translate(ex, this.root);
 		}
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkExceptionTranslator;
+import io.zkboot.core.ZkNodeExistsException;
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
 import io.zkboot.tree.NoSuchNodeException;
@@ -57,8 +59,10 @@ public class ZkServiceRegistry implements ServiceRegistry<ZkRegistration> {
 	/**
 	 * Create the registration's nodes after publishing a {@link ZkRegisteringServerEvent}.
 	 * @param registration what to register; its port must be known
-	 * @throws IllegalStateException if the port is not known, a node of the same name
-	 * belongs to another process, or ZooKeeper cannot be written
+	 * @throws IllegalStateException if the port is not known
+	 * @throws io.zkboot.core.ZkNodeExistsException if a node of the same name belongs to another
+	 * process
+	 * @throws io.zkboot.core.ZkException if ZooKeeper cannot be written
 	 */
 	@Override
 	public synchronized void register(ZkRegistration registration) {
@@ -146,7 +150,7 @@ public class ZkServiceRegistry implements ServiceRegistry<ZkRegistration> {
 	 * Create every registered node that is missing, as after a new session: a node of
 	 * this process and instance left by an earlier session is replaced.
 	 * @return the paths of the registered nodes, empty when nothing is registered
-	 * @throws IllegalStateException if ZooKeeper cannot be written
+	 * @throws io.zkboot.core.ZkException if ZooKeeper cannot be written
 	 */
 	public synchronized List<String> restore() {
 		List<String> nodePaths = new ArrayList<>();
@@ -176,7 +180,7 @@ public class ZkServiceRegistry implements ServiceRegistry<ZkRegistration> {
 				throw ex;
 			}
 			catch (Exception ex) {
-				throw new IllegalStateException("Cannot register " + nodePath, ex);
+				throw ZkExceptionTranslator.translate(ex, nodePath);
 			}
 		}
 	}
@@ -202,9 +206,9 @@ public class ZkServiceRegistry implements ServiceRegistry<ZkRegistration> {
 						+ Long.toHexString(stat.getEphemeralOwner()));
 			}
 			else {
-				throw new IllegalStateException("Cannot register " + nodePath
+				throw new ZkNodeExistsException("Cannot register " + nodePath
 						+ ": another process registered it (session 0x" + Long.toHexString(stat.getEphemeralOwner())
-						+ ", " + NodeProperties.decode(current) + ")");
+						+ ", " + NodeProperties.decode(current) + ")", nodePath, null);
 			}
 			this.client.transaction()
 				.forOperations(this.client.transactionOp().delete().withVersion(stat.getVersion()).forPath(nodePath),

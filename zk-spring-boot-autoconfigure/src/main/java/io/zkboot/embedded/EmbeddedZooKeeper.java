@@ -18,6 +18,8 @@ import org.apache.zookeeper.server.embedded.ExitHandler;
 import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
+
 /**
  * A real standalone ZooKeeper server running inside this JVM, built with ZooKeeper's own
  * embedded-server API. Used by the sample application and by tests.
@@ -25,6 +27,13 @@ import org.jspecify.annotations.Nullable;
  * The admin server is off and all four-letter-word commands are allowed.
  */
 public final class EmbeddedZooKeeper implements AutoCloseable {
+
+	/**
+	 * The name of the server's bean, whether the embedded auto-configuration starts it or the
+	 * {@code zk:} configuration import started it before the application context and hands it
+	 * over.
+	 */
+	public static final String BEAN_NAME = "embeddedZooKeeper";
 
 	private static final Log logger = LogFactory.getLog(EmbeddedZooKeeper.class);
 
@@ -43,6 +52,19 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 		this.temporaryDataDir = (dataDir == null);
 		this.dataDir = (dataDir != null) ? dataDir : temporaryDirectory();
 		this.settings = Map.copyOf(settings);
+	}
+
+	/**
+	 * Whether the application wants an embedded server: {@code zk.embedded.enabled=true} and no
+	 * {@code zk.connect-string} (an explicit connect string turns the embedded server off). The
+	 * one decision of the embedded auto-configuration and of the {@code zk:} configuration
+	 * import, which has to start the server before the application context exists.
+	 * @param binder the configuration
+	 * @return whether to start (or use) the embedded server
+	 */
+	public static boolean isWanted(Binder binder) {
+		return binder.bind("zk.embedded.enabled", Boolean.class).orElse(false)
+				&& !binder.bind("zk.connect-string", String.class).isBound();
 	}
 
 	/**

@@ -21,11 +21,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChildrenView implements Iterable<String>, AutoCloseable {
 
+	private final CuratorFramework client;
+
 	private final String path;
 
-	private final LinkFollowingWatch watch;
+	private final Executor pool;
 
-	private final ViewCallbacks<ChildrenView> callbacks = new ViewCallbacks<>();
+	private volatile LinkFollowingWatch watch;
+
+	private final ViewCallbacks<ChildrenView> callbacks;
 
 	private volatile @Nullable String realPath;
 
@@ -33,21 +37,25 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 
 	private volatile boolean deleted;
 
-	private ChildrenView(CuratorFramework client, String path, Executor pool) {
-		this.path = path;
-		this.watch = LinkFollowingWatch.start(client, path, WatchKind.CHILDREN, pool, this::changed);
-	}
-
 	/**
-	 * Opens a view kept current.
+	 * Makes a view; nothing is read before {@link #start()}.
 	 * @param client a started client
 	 * @param path the node's path, possibly through symbolic links
 	 * @param pool the pool the watch runs on
-	 * @return the view, holding the current children
+	 */
+	ChildrenView(CuratorFramework client, String path, Executor pool) {
+		this.client = client;
+		this.path = path;
+		this.pool = pool;
+		this.callbacks = new ViewCallbacks<>(path);
+	}
+
+	/**
+	 * Starts watching; returns once the view holds the current children.
 	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
 	 */
-	public static ChildrenView watching(CuratorFramework client, String path, Executor pool) {
-		return new ChildrenView(client, path, pool);
+	void start() {
+		this.watch = LinkFollowingWatch.start(this.client, this.path, WatchKind.CHILDREN, this.pool, this::changed);
 	}
 
 	private Map<String, Long> changed(NodeSnapshot snapshot) {
@@ -126,7 +134,9 @@ public final class ChildrenView implements Iterable<String>, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.watch.close();
+		if (this.watch != null) {
+			this.watch.close();
+		}
 	}
 
 	@Override

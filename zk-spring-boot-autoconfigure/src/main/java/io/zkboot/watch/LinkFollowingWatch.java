@@ -1,13 +1,14 @@
 package io.zkboot.watch;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.zkboot.core.ZkInterruptedException;
+import io.zkboot.core.ZkOperationTimeoutException;
 import io.zkboot.tree.LinkLoopException;
 import io.zkboot.tree.LinkResolver;
 import io.zkboot.tree.NoSuchNodeException;
@@ -43,13 +44,13 @@ final class LinkFollowingWatch implements AutoCloseable {
 
 	private final Function<NodeSnapshot, Map<String, Long>> listener;
 
-	private final Map<String, NodeWatch> nodeWatches = new HashMap<>();
+	private final DependencyWatches nodeWatches;
 
 	private Map<String, Long> linkHolders = Map.of();
 
 	private Map<String, Long> dependencies = Map.of();
 
-	private final CompletableFuture<Void> firstSnapshot = new CompletableFuture<>();
+	private final CountDownLatch firstSnapshot = new CountDownLatch(1);
 
 	private NodeWatch target;
 
@@ -65,11 +66,13 @@ final class LinkFollowingWatch implements AutoCloseable {
 		this.pool = pool;
 		this.serial = new SerialExecutor(pool);
 		this.listener = listener;
+		this.nodeWatches = new DependencyWatches(client, pool,
+				(changed) -> this.serial.execute(() -> nodeChanged(changed)));
 	}
 
 	/**
 	 * Resolves the path and starts watching; returns once the listener was told the first
-	 * snapshot.
+	 * snapshot, waiting at most the client's connection timeout for it.
 	 * @param client a started client
 	 * @param path the path, possibly through links
 	 * @param kind what to follow on the real node
@@ -80,6 +83,9 @@ final class LinkFollowingWatch implements AutoCloseable {
 	 * @return the running watch
 	 * @throws NoSuchNodeException if the path leads nowhere
 	 * @throws LinkLoopException if links lead in a circle
+	 * @throws ZkOperationTimeoutException if the first snapshot was not told within the client's
+	 * connection timeout (the pool is busy); the watch is closed
+	 * @throws ZkInterruptedException if interrupted while waiting; the watch is closed
 	 */
 	static LinkFollowingWatch start(CuratorFramework client, String path, WatchKind kind, Executor pool,
 			Function<NodeSnapshot, Map<String, Long>> listener) {
@@ -87,8 +93,25 @@ final class LinkFollowingWatch implements AutoCloseable {
 		LinkRecordingReader reader = new LinkRecordingReader(client);
 		String realPath = new LinkResolver(reader).resolve(path);
 		watch.serial.execute(() -> watch.follow(realPath, reader.linkHolders()));
-		watch.firstSnapshot.join();
+		watch.awaitFirstSnapshot(client.getZookeeperClient().getConnectionTimeoutMs());
 		return watch;
+	}
+
+	private void awaitFirstSnapshot(long timeoutMs) {
+		boolean told;
+		try {
+			told = this.firstSnapshot.await(timeoutMs, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			close();
+			Thread.currentThread().interrupt();
+			throw new ZkInterruptedException(this.path, ex);
+		}
+		if (!told) {
+			close();
+			throw new ZkOperationTimeoutException("The watch on " + this.path + " told no first snapshot within "
+					+ timeoutMs + " ms (the client's connection timeout): is the watch pool busy?", this.path, null);
+		}
 	}
 
 	private void follow(String realPath, Map<String, Long> linkHolders) {
@@ -103,46 +126,19 @@ final class LinkFollowingWatch implements AutoCloseable {
 				this.serial.execute(() -> targetChanged(snapshot));
 				return true;
 			});
-			this.target.start().thenRun(() -> this.serial.execute(() -> this.firstSnapshot.complete(null)));
+			this.target.start().thenRun(() -> this.serial.execute(() -> this.firstSnapshot.countDown()));
 		}
 		this.linkHolders = linkHolders;
 		watchNodes();
 	}
 
 	/**
-	 * Keeps one data watch on each link holder and dependency, closing the watches on nodes
-	 * that are neither any more.
+	 * Keeps one data watch on each link holder and dependency (see {@link DependencyWatches}).
 	 */
 	private void watchNodes() {
-		this.nodeWatches.keySet().removeIf((path) -> {
-			boolean stale = !this.linkHolders.containsKey(path) && !this.dependencies.containsKey(path);
-			if (stale) {
-				this.nodeWatches.get(path).close();
-			}
-			return stale;
-		});
 		Map<String, Long> versions = new LinkedHashMap<>(this.dependencies);
 		versions.putAll(this.linkHolders);
-		versions.forEach((path, version) -> this.nodeWatches.computeIfAbsent(path,
-				(watched) -> watchNode(watched, version)));
-	}
-
-	/**
-	 * Watches a node that was read at a version: every read of another version (the first
-	 * one included, as the node may have changed since) calls {@link #nodeChanged} on this
-	 * watch's serial queue.
-	 */
-	private NodeWatch watchNode(String path, long version) {
-		AtomicLong seen = new AtomicLong(version);
-		NodeWatch watch = new NodeWatch(this.client, path, WatchKind.DATA, this.pool, (snapshot) -> {
-			long read = LinkRecordingReader.versionOf(snapshot);
-			if (seen.getAndSet(read) != read) {
-				this.serial.execute(() -> nodeChanged(path));
-			}
-			return true;
-		});
-		watch.start();
-		return watch;
+		this.nodeWatches.watch(versions);
 	}
 
 	/**
@@ -174,7 +170,7 @@ final class LinkFollowingWatch implements AutoCloseable {
 			logger.info("Watched path " + this.path + " no longer resolves: " + ex.getMessage());
 			close();
 			this.listener.apply(NodeSnapshot.absent(this.path));
-			this.firstSnapshot.complete(null);
+			this.firstSnapshot.countDown();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot resolve " + this.path + " again: " + ex.getMessage());
@@ -209,13 +205,12 @@ final class LinkFollowingWatch implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		this.firstSnapshot.complete(null);
+		this.firstSnapshot.countDown();
 		this.serial.execute(() -> {
 			if (this.target != null) {
 				this.target.close();
 			}
-			this.nodeWatches.values().forEach(NodeWatch::close);
-			this.nodeWatches.clear();
+			this.nodeWatches.close();
 		});
 	}
 

@@ -247,7 +247,7 @@ public final class NodeWatch implements AutoCloseable {
 			goOn = this.listener.onChange(snapshot);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Watch listener on " + this.path + " failed", ex);
+			logger.error("Watch listener " + this.listener + " on " + this.path + " failed; the watch stays", ex);
 			goOn = true;
 		}
 		if (!goOn) {

@@ -10,6 +10,10 @@ import java.util.function.Consumer;
 
 import io.zkboot.core.InvalidNodeDataException;
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkBadVersionException;
+import io.zkboot.core.ZkException;
+import io.zkboot.core.ZkExceptionTranslator;
+import io.zkboot.core.ZkNoNodeException;
 import io.zkboot.tree.CuratorNodeReader;
 import io.zkboot.tree.LinkResolver;
 import org.apache.commons.logging.Log;
@@ -34,18 +38,26 @@ import org.jspecify.annotations.Nullable;
  * longer resolves, the view is cleared, {@link #isDeleted()} turns true, the callbacks are
  * called a last time and writes fail. A view made without watching never changes and refuses
  * callbacks. Close the view to stop watching.
+ *
+ * <p>Views are opened by {@link ZkViews}: made, then started (or read once), as Curator's
+ * recipes; the watch is handed the view only once it is made.
  */
 public final class PropertiesView extends AbstractMap<String, Object> implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(PropertiesView.class);
 
+	/** How often {@link #update} reads and writes again when the node changed in between. */
+	static final int UPDATE_ATTEMPTS = 10;
+
 	private final CuratorFramework client;
 
 	private final String path;
 
-	private final LinkFollowingWatch watch;
+	private final Executor pool;
 
-	private final ViewCallbacks<PropertiesView> callbacks = new ViewCallbacks<>();
+	private volatile LinkFollowingWatch watch;
+
+	private final ViewCallbacks<PropertiesView> callbacks;
 
 	private volatile String realPath;
 
@@ -53,37 +65,34 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 
 	private volatile boolean deleted;
 
-	private PropertiesView(CuratorFramework client, String path, Executor pool) {
-		this.client = client;
-		this.path = path;
-		this.watch = (pool != null) ? LinkFollowingWatch.start(client, path, WatchKind.DATA, pool, this::changed)
-				: null;
-	}
-
 	/**
-	 * Opens a view kept current.
+	 * Makes a view; nothing is read before {@link #start()} or {@link #read()}.
 	 * @param client a started client
 	 * @param path the node's path, possibly through symbolic links
 	 * @param pool the pool the watch runs on
-	 * @return the view, holding the current properties
-	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
 	 */
-	public static PropertiesView watching(CuratorFramework client, String path, Executor pool) {
-		return new PropertiesView(client, path, pool);
+	PropertiesView(CuratorFramework client, String path, Executor pool) {
+		this.client = client;
+		this.path = path;
+		this.pool = pool;
+		this.callbacks = new ViewCallbacks<>(path);
 	}
 
 	/**
-	 * Reads a node's properties once, without watching.
-	 * @param client a started client
-	 * @param path the node's path, possibly through symbolic links
-	 * @return the view, which never changes by itself
+	 * Starts watching; returns once the view holds the current properties.
 	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
 	 */
-	public static PropertiesView reading(CuratorFramework client, String path) {
-		PropertiesView view = new PropertiesView(client, path, null);
-		view.realPath = new LinkResolver(new CuratorNodeReader(client)).resolve(path);
-		view.properties = view.resolve(view.readStored(new Stat()));
-		return view;
+	void start() {
+		this.watch = LinkFollowingWatch.start(this.client, this.path, WatchKind.DATA, this.pool, this::changed);
+	}
+
+	/**
+	 * Reads the node's properties once, without watching: the view never changes by itself.
+	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
+	 */
+	void read() {
+		this.realPath = new LinkResolver(new CuratorNodeReader(this.client)).resolve(this.path);
+		this.properties = resolve(readStored(new Stat()));
 	}
 
 	/**
@@ -198,14 +207,18 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 	}
 
 	/**
-	 * Merges properties into the node's (zc.zk's {@code update}).
+	 * Merges properties into the node's (zc.zk's {@code update}): reads the node, merges and
+	 * writes at the version read, and does so again, up to {@value #UPDATE_ATTEMPTS} times in
+	 * all, when another client changed the node in between.
 	 * @param changes the properties to add or replace
-	 * @throws IllegalStateException if the node was deleted or cannot be written
+	 * @throws ZkNoNodeException if the node was deleted
+	 * @throws ZkBadVersionException if the node changed between every read and write
+	 * @throws ZkException if the node cannot be read or written
 	 * @throws io.zkboot.tree.BadPropertyLinkException if a property link would not resolve
 	 * (nothing is written)
 	 */
 	public void update(Map<String, ?> changes) {
-		while (true) {
+		for (int attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
 			Stat stat = new Stat();
 			Map<String, Object> merged = readStored(stat);
 			merged.putAll(changes);
@@ -213,12 +226,15 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 				return;
 			}
 		}
+		throw new ZkBadVersionException("Cannot update the properties of " + this.realPath + ": the node changed "
+				+ "between reading and writing " + UPDATE_ATTEMPTS + " times in a row", this.realPath, null);
 	}
 
 	/**
 	 * Replaces the node's properties (zc.zk's {@code set}).
 	 * @param replacement the new properties
-	 * @throws IllegalStateException if the node was deleted or cannot be written
+	 * @throws ZkNoNodeException if the node was deleted
+	 * @throws ZkException if the node cannot be written
 	 * @throws io.zkboot.tree.BadPropertyLinkException if a property link would not resolve
 	 * (nothing is written)
 	 */
@@ -245,7 +261,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 			return NodeProperties.decode(this.realPath, this.client.getData().storingStatIn(stat).forPath(this.realPath));
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot read the properties of " + this.realPath, ex);
+			throw ZkExceptionTranslator.translate(ex, this.realPath);
 		}
 	}
 
@@ -262,7 +278,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 			return false;
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot write the properties of " + this.realPath, ex);
+			throw ZkExceptionTranslator.translate(ex, this.realPath);
 		}
 	}
 
@@ -272,7 +288,7 @@ public final class PropertiesView extends AbstractMap<String, Object> implements
 
 	private void checkNotDeleted() {
 		if (this.deleted) {
-			throw new IllegalStateException("The node of " + this.path + " was deleted");
+			throw new ZkNoNodeException("The node of " + this.path + " was deleted", this.realPath, null);
 		}
 	}
 

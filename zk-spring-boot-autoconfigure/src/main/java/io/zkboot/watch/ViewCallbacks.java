@@ -8,8 +8,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The callbacks registered on a live view. As in zc.zk, a callback that throws is logged and
- * dropped.
+ * The callbacks registered on a live view. A callback that throws is logged with the view's
+ * path and the callback, and stays registered, as a {@link ZkWatch @ZkWatch} method and a
+ * {@link NodeWatch} listener do (zc.zk drops it).
  *
  * @param <V> the view type
  */
@@ -17,7 +18,17 @@ final class ViewCallbacks<V> {
 
 	private static final Log logger = LogFactory.getLog(ViewCallbacks.class);
 
+	private final String path;
+
 	private final List<Consumer<? super V>> callbacks = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Creates the callbacks of a view.
+	 * @param path the path the view was opened with, for messages (never its data)
+	 */
+	ViewCallbacks(String path) {
+		this.path = path;
+	}
 
 	/**
 	 * Registers a callback and calls it at once with the view.
@@ -42,8 +53,8 @@ final class ViewCallbacks<V> {
 			callback.accept(view);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Callback on " + view + " failed; it is dropped", ex);
-			this.callbacks.remove(callback);
+			logger.error("Callback " + callback + " on the view of " + this.path
+					+ " failed; it stays registered and is called at the next change", ex);
 		}
 	}
 

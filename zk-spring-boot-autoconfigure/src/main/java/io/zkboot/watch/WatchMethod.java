@@ -54,7 +54,7 @@ final class WatchMethod implements WatchListener {
 			return !Boolean.FALSE.equals(result);
 		}
 		catch (InvocationTargetException ex) {
-			logger.error(describe() + " failed", ex.getTargetException());
+			logger.error(describe() + " failed; the watch stays and calls it at the next change", ex.getTargetException());
 		}
 		catch (InvalidNodeDataException ex) {
 			logger.error(describe() + " not called: " + ex.getMessage());

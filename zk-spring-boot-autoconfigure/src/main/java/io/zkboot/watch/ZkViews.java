@@ -42,8 +42,14 @@ public class ZkViews {
 	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
 	 */
 	public PropertiesView properties(String path, boolean watch) {
-		return watch ? PropertiesView.watching(this.client, path, this.pool)
-				: PropertiesView.reading(this.client, path);
+		PropertiesView view = new PropertiesView(this.client, path, this.pool);
+		if (watch) {
+			view.start();
+		}
+		else {
+			view.read();
+		}
+		return view;
 	}
 
 	/**
@@ -53,7 +59,9 @@ public class ZkViews {
 	 * @throws io.zkboot.tree.NoSuchNodeException if the path leads nowhere
 	 */
 	public ChildrenView children(String path) {
-		return ChildrenView.watching(this.client, path, this.pool);
+		ChildrenView view = new ChildrenView(this.client, path, this.pool);
+		view.start();
+		return view;
 	}
 
 }

@@ -9,6 +9,10 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,26 @@ class ZkTreeEndpointTests {
 			assertThat((List<Map<String, Object>>) root.get("children")).extracting((c) -> c.get("name"))
 				.contains("cms")
 				.doesNotContain("zookeeper");
+		}
+	}
+
+	@Test
+	void onlyTheRequestedDepthIsRead() throws Exception {
+		other.create().forPath("/locked", "{}".getBytes());
+		other.create()
+			.withACL(List.of(new ACL(ZooDefs.Perms.ALL,
+					new Id("digest", DigestAuthenticationProvider.generateDigest("owner:secret")))))
+			.forPath("/locked/vault", "{\"key\":1}".getBytes());
+		try (ConfigurableApplicationContext context = start()) {
+			RestClient http = http(context);
+			assertThat(json(http, "/locked?depth=0")).containsEntry("path", "/locked")
+				.containsEntry("children", List.of());
+			assertThat(http.get().uri("/locked").accept(MediaType.APPLICATION_JSON).retrieve().toBodilessEntity()
+				.getStatusCode().is5xxServerError()).as("the unreadable node below, when read").isTrue();
+		}
+		finally {
+			other.delete().forPath("/locked/vault");
+			other.delete().forPath("/locked");
 		}
 	}
 

@@ -4,24 +4,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.zkboot.core.ZkRetry;
 import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
+import io.zkboot.client.RecordedStates;
 import io.zkboot.client.ZkConnectionDetails;
 import io.zkboot.client.ZkConnectionState;
-import io.zkboot.client.RecordedStates;
+import io.zkboot.core.ZkRetry;
 import io.zkboot.embedded.EmbeddedZooKeeper;
+import io.zkboot.test.NoServer;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.AuthInfo;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,23 +34,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ZkAutoConfigurationTests {
 
-	private static TestingServer server;
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZkEmbeddedAutoConfiguration.class, ZkAutoConfiguration.class));
 
-	@BeforeAll
-	static void startServer() throws Exception {
-		server = new TestingServer(true);
-	}
-
-	@AfterAll
-	static void stopServer() throws Exception {
-		server.close();
+	/** For wiring that needs no server, as Boot's own tests. */
+	private ApplicationContextRunner notConnected() {
+		return this.runner.withPropertyValues(NoServer.PROPERTIES);
 	}
 
 	private ApplicationContextRunner connected() {
-		return this.runner.withPropertyValues("zk.connect-string=" + server.getConnectString());
+		return this.runner.withPropertyValues(server.connectStringProperty());
 	}
 
 	@Test
@@ -75,7 +71,7 @@ class ZkAutoConfigurationTests {
 			.withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
 			.run((context) -> {
 				CuratorFrameworkFactory.Builder builder = captured.get();
-				assertThat(builder.getEnsembleProvider().getConnectionString()).isEqualTo(server.getConnectString());
+				assertThat(builder.getEnsembleProvider().getConnectionString()).isEqualTo(server.connectString());
 				assertThat(builder.getNamespace()).isEqualTo("app");
 				assertThat(builder.getSessionTimeoutMs()).isEqualTo(7000);
 				assertThat(builder.getConnectionTimeoutMs()).isEqualTo(3000);
@@ -102,10 +98,10 @@ class ZkAutoConfigurationTests {
 	@Test
 	void defaultAclIsOpenWithoutAuthAndCreatorAllWithIt() {
 		AtomicReference<CuratorFrameworkFactory.Builder> captured = new AtomicReference<>();
-		connected().withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
+		notConnected().withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
 			.run((context) -> assertThat(captured.get().getAclProvider().getDefaultAcl())
 				.isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE));
-		connected().withPropertyValues("zk.auth.username=bob", "zk.auth.password=pw")
+		notConnected().withPropertyValues("zk.auth.username=bob", "zk.auth.password=pw")
 			.withBean(CuratorFrameworkBuilderCustomizer.class, () -> captured::set)
 			.run((context) -> assertThat(captured.get().getAclProvider().getDefaultAcl())
 				.isEqualTo(ZooDefs.Ids.CREATOR_ALL_ACL));
@@ -116,7 +112,7 @@ class ZkAutoConfigurationTests {
 		connected().withPropertyValues("zk.auth.username=app", "zk.auth.password=s3cret").run((context) -> {
 			CuratorFramework app = context.getBean(CuratorFramework.class);
 			app.create().forPath("/guarded", "mine".getBytes());
-			try (CuratorFramework stranger = CuratorFrameworkFactory.newClient(server.getConnectString(),
+			try (CuratorFramework stranger = CuratorFrameworkFactory.newClient(server.connectString(),
 					new RetryOneTime(10))) {
 				stranger.start();
 				assertThatThrownBy(() -> stranger.setData().forPath("/guarded", "theirs".getBytes()))
@@ -135,7 +131,7 @@ class ZkAutoConfigurationTests {
 
 	@Test
 	void customizersAdjustTheBuilderInOrder() {
-		connected()
+		notConnected()
 			.withBean("first", CuratorFrameworkBuilderCustomizer.class, () -> (builder) -> builder.namespace("one"))
 			.withBean("second", CuratorFrameworkBuilderCustomizer.class, () -> (builder) -> builder.namespace("two"))
 			.run((context) -> assertThat(context.getBean(CuratorFramework.class).getNamespace()).isEqualTo("two"));
@@ -144,7 +140,7 @@ class ZkAutoConfigurationTests {
 	@Test
 	void aUsersOwnClientWins() {
 		connected().withBean("myClient", CuratorFramework.class, () -> {
-			CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(10));
+			CuratorFramework client = CuratorFrameworkFactory.newClient(server.connectString(), new RetryOneTime(10));
 			client.start();
 			return client;
 		}).withBean(RecordedStates.class).run((context) -> {
@@ -156,7 +152,7 @@ class ZkAutoConfigurationTests {
 	@Test
 	void aRetryPolicyBeanIsTheClientsAndTheTemplatesPolicy() {
 		org.apache.curator.RetryPolicy policy = new org.apache.curator.retry.RetryNTimes(7, 1);
-		connected().withBean(org.apache.curator.RetryPolicy.class, () -> policy).run((context) -> {
+		notConnected().withBean(org.apache.curator.RetryPolicy.class, () -> policy).run((context) -> {
 			assertThat(ZkRetry.of(context.getBean(CuratorFramework.class)).getPolicy()).isSameAs(policy);
 			assertThat(ZkRetry.of(context.getBean(io.zkboot.core.ZkTemplate.class).getClient()).getPolicy())
 				.isSameAs(policy);
@@ -166,9 +162,9 @@ class ZkAutoConfigurationTests {
 	@Test
 	void connectionDetailsBeanSuppliesTheConnectString() {
 		this.runner.withPropertyValues("zk.connect-string=nowhere.invalid:1")
-			.withBean(ZkConnectionDetails.class, () -> server::getConnectString)
+			.withBean(ZkConnectionDetails.class, () -> server::connectString)
 			.run((context) -> assertThat(context.getBean(CuratorFramework.class).getZookeeperClient().getCurrentConnectionString())
-				.isEqualTo(server.getConnectString()));
+				.isEqualTo(server.connectString()));
 	}
 
 	@Test

@@ -14,13 +14,10 @@ import io.zkboot.coordination.ZkLock;
 import io.zkboot.coordination.ZkLockTimeoutException;
 import io.zkboot.coordination.ZkLocked;
 import io.zkboot.coordination.ZkLocks;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
@@ -46,30 +43,15 @@ import static org.awaitility.Awaitility.await;
  */
 class ZkCoordinationAutoConfigurationTests {
 
-	private static TestingServer server;
-
-	private static CuratorFramework other;
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkCoordinationAutoConfiguration.class))
 		.withPropertyValues("zk.registry.enabled=false");
 
-	@BeforeAll
-	static void startServer() throws Exception {
-		server = new TestingServer(true);
-		other = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
-		other.start();
-		other.blockUntilConnected();
-	}
-
-	@AfterAll
-	static void stopServer() throws Exception {
-		other.close();
-		server.close();
-	}
-
 	private ApplicationContextRunner connected() {
-		return this.runner.withPropertyValues("zk.connect-string=" + server.getConnectString());
+		return this.runner.withPropertyValues(server.connectStringProperty());
 	}
 
 	@Test
@@ -86,7 +68,7 @@ class ZkCoordinationAutoConfigurationTests {
 		connected().withPropertyValues("zk.coordination.identifier=worker-7")
 			.run((context) -> assertThat(context.getBean(ZkLocks.class).identifier()).isEqualTo("worker-7"));
 		connected().withBean("myLocks", ZkLocks.class,
-				() -> new ZkLocks(other, "mine", (event) -> { }, io.micrometer.observation.ObservationRegistry.NOOP, false))
+				() -> new ZkLocks(server.other(), "mine", (event) -> { }, io.micrometer.observation.ObservationRegistry.NOOP, false))
 			.run((context) -> assertThat(context.getBean(ZkLocks.class).identifier()).isEqualTo("mine"));
 	}
 
@@ -95,7 +77,7 @@ class ZkCoordinationAutoConfigurationTests {
 		connected().withPropertyValues("job.name=billing").withUserConfiguration(LockedJobs.class).run((context) -> {
 			LockedJobs jobs = context.getBean(LockedJobs.class);
 			assertThat(jobs.run()).isEqualTo("ran under /locks/billing, held=true");
-			ZkLock elsewhere = new ZkLocks(other, "elsewhere", (event) -> { },
+			ZkLock elsewhere = new ZkLocks(server.other(), "elsewhere", (event) -> { },
 					io.micrometer.observation.ObservationRegistry.NOOP, false)
 				.lock("/locks/billing");
 			elsewhere.lock();

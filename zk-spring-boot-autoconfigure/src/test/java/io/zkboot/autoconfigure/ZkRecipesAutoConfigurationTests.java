@@ -6,11 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.zkboot.coordination.recipe.ZkParty;
 import io.zkboot.coordination.recipe.ZkPartyChangedEvent;
 import io.zkboot.coordination.recipe.ZkRecipes;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,25 +24,16 @@ import static org.awaitility.Awaitility.await;
  */
 class ZkRecipesAutoConfigurationTests {
 
-	private static TestingServer server;
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkCoordinationAutoConfiguration.class,
 				ZkRecipesAutoConfiguration.class))
 		.withPropertyValues("zk.embedded.enabled=false");
 
-	@BeforeAll
-	static void startServer() throws Exception {
-		server = new TestingServer(true);
-	}
-
-	@AfterAll
-	static void stopServer() throws Exception {
-		server.close();
-	}
-
 	private ApplicationContextRunner connected() {
-		return this.runner.withPropertyValues("zk.connect-string=" + server.getConnectString());
+		return this.runner.withPropertyValues(server.connectStringProperty());
 	}
 
 	@Test

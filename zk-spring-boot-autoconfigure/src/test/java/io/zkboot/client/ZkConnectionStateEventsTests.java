@@ -3,11 +3,10 @@ package io.zkboot.client;
 import java.time.Duration;
 
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -22,22 +21,13 @@ class ZkConnectionStateEventsTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private TestingServer server;
-
-	@BeforeEach
-	void startServer() throws Exception {
-		this.server = new TestingServer(true);
-	}
-
-	@AfterEach
-	void stopServer() throws Exception {
-		this.server.close();
-	}
+	@RegisterExtension
+	final ZkTestServer server = new ZkTestServer();
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class))
 			.withBean(RecordedStates.class)
-			.withPropertyValues("zk.connect-string=" + this.server.getConnectString(), "zk.session-timeout=15s",
+			.withPropertyValues(this.server.connectStringProperty(), "zk.session-timeout=15s",
 					"zk.connection-timeout=2s", "zk.retry.max-retries=0");
 	}
 

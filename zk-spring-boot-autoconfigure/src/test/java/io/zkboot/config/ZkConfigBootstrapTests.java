@@ -11,7 +11,7 @@ import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
 import io.zkboot.client.CuratorFrameworkBuilderCustomizer;
-import io.zkboot.watch.ZkServer;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
@@ -20,9 +20,9 @@ import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.utils.DefaultZookeeperFactory;
 import org.apache.curator.utils.ZookeeperFactory;
 import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.client.ZKClientConfig;
-import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
@@ -54,7 +54,7 @@ class ZkConfigBootstrapTests {
 	private static final byte[] CREDENTIALS = "boot:secret".getBytes(StandardCharsets.UTF_8);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private SpringApplicationBuilder application(Class<?> source) {
 		return new SpringApplicationBuilder(source).web(WebApplicationType.NONE)

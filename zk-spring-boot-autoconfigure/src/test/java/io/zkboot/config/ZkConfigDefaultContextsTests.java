@@ -7,7 +7,7 @@ import java.util.List;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
-import io.zkboot.watch.ZkServer;
+import io.zkboot.test.ZkTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +31,7 @@ class ZkConfigDefaultContextsTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private ConfigurableApplicationContext run(String... arguments) {
 		List<String> all = new ArrayList<>(List.of(arguments));

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
-import io.zkboot.watch.ZkServer;
+import io.zkboot.test.ZkTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,7 +45,7 @@ class ZkConfigRefreshTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private static List<String> arguments(String... arguments) {
 		List<String> all = new ArrayList<>(List.of(arguments));

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
-import io.zkboot.watch.ZkServer;
+import io.zkboot.test.ZkTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,7 +37,7 @@ class ZkConfigRemovalTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private ConfigurableApplicationContext run(String path) {
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)

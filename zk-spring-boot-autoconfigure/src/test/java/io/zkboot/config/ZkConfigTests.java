@@ -9,7 +9,7 @@ import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
 import io.zkboot.client.ZkConnectionState;
 import io.zkboot.client.ZkConnectionStateTracker;
-import io.zkboot.watch.ZkServer;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
@@ -40,7 +40,7 @@ class ZkConfigTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private ConfigurableApplicationContext run(String... arguments) {
 		List<String> all = new java.util.ArrayList<>(List.of(arguments));
@@ -148,8 +148,7 @@ class ZkConfigTests {
 			ZkConnectionStateTracker tracker = context.getBean(ZkConnectionStateTracker.class);
 			await().atMost(WAIT).until(() -> tracker.getState() == ZkConnectionState.CONNECTED
 					&& tracker.getSessionId() != session);
-			Thread.sleep(300);
-			assertThat(shop.bindings).hasValue(1);
+			await().during(Duration.ofMillis(300)).atMost(WAIT).untilAsserted(() -> assertThat(shop.bindings).hasValue(1));
 			zk.set("/config/expiry/shop", "{\"greeting\":\"after\"}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("after"));
 			assertThat(shop.bindings).hasValue(2);

@@ -1,60 +1,37 @@
 package io.zkboot.coordination;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real ZooKeeper server for a coordination test class, and the clients and lock factories a
- * test opens on it, closed after each test ({@code @RegisterExtension static CoordinationServer
- * zk = new CoordinationServer();}).
+ * The suite's server fixture with what coordination tests open on it: clients with a short
+ * session, so expiry tests stay fast, and lock factories whose events the test reads
+ * ({@code @RegisterExtension static CoordinationServer zk = new CoordinationServer();}).
  */
-final class CoordinationServer implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+final class CoordinationServer extends ZkTestServer {
 
-	private TestingServer server;
+	final List<Object> events = new CopyOnWriteArrayList<>();
 
-	private final List<AutoCloseable> opened = new ArrayList<>();
-
-	final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-
+	/** A started, connected client with a short session, closed after the test. */
 	@Override
-	public void beforeAll(ExtensionContext context) throws Exception {
-		this.server = new TestingServer(true);
-	}
-
-	/** A started, connected client with a short session, so expiry tests stay fast. */
-	CuratorFramework client() throws InterruptedException {
-		return client(this.server.getConnectString());
+	public CuratorFramework client() throws InterruptedException {
+		return client(connectString());
 	}
 
 	/** A client whose connection can be cut, for sessions that end as they do in production. */
 	CuratorFramework partitionable(Partition[] partition) throws Exception {
-		partition[0] = new Partition(this.server.getConnectString());
-		this.opened.add(partition[0]);
+		partition[0] = closeAfterUse(new Partition(connectString()));
 		return client(partition[0].connectString());
 	}
 
 	private CuratorFramework client(String connectString) throws InterruptedException {
-		CuratorFramework client = CuratorFrameworkFactory.builder()
-			.connectString(connectString)
-			.sessionTimeoutMs(4_000)
-			.connectionTimeoutMs(2_000)
-			.retryPolicy(new RetryOneTime(100))
-			.build();
-		client.start();
-		client.blockUntilConnected();
-		this.opened.add(0, client);
-		return client;
+		return client(connectString, (builder) -> builder.sessionTimeoutMs(4_000).connectionTimeoutMs(2_000));
 	}
 
 	ZkLocks locks(CuratorFramework client, String identifier) {
@@ -62,24 +39,11 @@ final class CoordinationServer implements BeforeAllCallback, AfterEachCallback, 
 	}
 
 	ZkLocks locks(CuratorFramework client, String identifier, boolean interruptOnLost) {
-		ZkLocks locks = new ZkLocks(client, identifier, this.events::add, ObservationRegistry.NOOP, interruptOnLost);
-		this.opened.add(0, locks);
-		return locks;
+		return closeAfterUse(new ZkLocks(client, identifier, this.events::add, ObservationRegistry.NOOP, interruptOnLost));
 	}
 
-	String connectString() {
-		return this.server.getConnectString();
-	}
-
-	void restart() throws Exception {
-		this.server.restart();
-	}
-
-	void stop() throws Exception {
-		this.server.stop();
-	}
-
-	static void expire(CuratorFramework client) throws Exception {
+	/** Expires the session from inside the client, as Curator's own tests do. */
+	static void injectSessionExpiration(CuratorFramework client) throws Exception {
 		client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
 	}
 
@@ -89,16 +53,8 @@ final class CoordinationServer implements BeforeAllCallback, AfterEachCallback, 
 
 	@Override
 	public void afterEach(ExtensionContext context) throws Exception {
-		for (AutoCloseable closeable : this.opened) {
-			closeable.close();
-		}
-		this.opened.clear();
+		super.afterEach(context);
 		this.events.clear();
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) throws Exception {
-		this.server.close();
 	}
 
 }

@@ -182,7 +182,7 @@ class ZkLocksTests {
 		});
 		waiter.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> waiting.contenders().size() == 2);
-		CoordinationServer.expire(holderClient);
+		CoordinationServer.injectSessionExpiration(holderClient);
 		assertThat(waiterHasIt.await(10, TimeUnit.SECONDS)).isTrue();
 		holder.join(10_000);
 		assertThat(holderSaw).hasValue("LOST held=false");

@@ -7,14 +7,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkTreeAutoConfiguration;
+import io.zkboot.test.ZkTestServer;
 import io.zkboot.tree.ImportOptions;
 import io.zkboot.tree.ZkTree;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.DefaultACLProvider;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,15 +27,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ZkObservationsTests {
 
+	@RegisterExtension
+	static ZkTestServer zk = new ZkTestServer();
+
 	@Test
 	void operationsAreTimedByOperationAndOutcome() throws Exception {
 		MeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		try (TestingServer server = new TestingServer(true);
-				CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
-						new RetryOneTime(10))) {
-			client.start();
+		try (CuratorFramework client = zk.client()) {
 			ZkTemplate template = new ZkTemplate(client, new DefaultACLProvider(), observations);
 			template.create("/observed", "x".getBytes());
 			template.get("/observed");
@@ -66,17 +65,15 @@ class ZkObservationsTests {
 		MeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		try (TestingServer server = new TestingServer(true)) {
-			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkTreeAutoConfiguration.class))
-				.withPropertyValues("zk.connect-string=" + server.getConnectString())
-				.withBean(ObservationRegistry.class, () -> observations)
-				.withBean(ZkObservationConvention.class, TeamConvention::new)
-				.run((context) -> {
-					context.getBean(ZkTemplate.class).create("/team", new byte[0]);
-					context.getBean(ZkTree.class).importTree("/team-tree\n", "team.tree", ImportOptions.defaults());
-				});
-		}
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ZkAutoConfiguration.class, ZkTreeAutoConfiguration.class))
+			.withPropertyValues(zk.connectStringProperty())
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withBean(ZkObservationConvention.class, TeamConvention::new)
+			.run((context) -> {
+				context.getBean(ZkTemplate.class).create("/team", new byte[0]);
+				context.getBean(ZkTree.class).importTree("/team-tree\n", "team.tree", ImportOptions.defaults());
+			});
 		assertThat(meters.get("zk.operation").tags("operation", "create", "outcome", "success", "team", "billing")
 			.timer().count()).isEqualTo(1);
 		assertThat(meters.get("zk.operation").tags("operation", "import_tree", "team", "billing").timer().count())

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import io.zkboot.client.ZkConnectionState;
 import io.zkboot.client.ZkConnectionStateEvent;
 import io.zkboot.core.NodeProperties;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -61,7 +62,8 @@ class ZkDiscoveryApplicationsTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private TestingServer server;
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	private ConfigurableApplicationContext alpha;
 
@@ -69,7 +71,6 @@ class ZkDiscoveryApplicationsTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.server = new TestingServer(true);
 		this.alpha = run("alpha");
 		this.beta = run("beta");
 	}
@@ -78,12 +79,11 @@ class ZkDiscoveryApplicationsTests {
 	void stop() throws Exception {
 		this.alpha.close();
 		this.beta.close();
-		this.server.close();
 	}
 
 	private ConfigurableApplicationContext run(String name) {
 		return new SpringApplicationBuilder(App.class).properties("spring.application.name=" + name,
-				"server.port=0", "zk.connect-string=" + this.server.getConnectString(),
+				"server.port=0", server.connectStringProperty(),
 				"management.endpoints.web.exposure.include=serviceregistry")
 			.run();
 	}
@@ -147,7 +147,7 @@ class ZkDiscoveryApplicationsTests {
 	@Test
 	void aZcZkStyleRegistrationMadeWithPlainZooKeeperCallsIsDiscovered() throws Exception {
 		CountDownLatch connected = new CountDownLatch(1);
-		ZooKeeper zk = new ZooKeeper(this.server.getConnectString(), 30_000, (event) -> {
+		ZooKeeper zk = new ZooKeeper(server.connectString(), 30_000, (event) -> {
 			if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
 				connected.countDown();
 			}
@@ -204,7 +204,7 @@ class ZkDiscoveryApplicationsTests {
 		int alphaPort = port(this.alpha);
 		await().atMost(WAIT).until(() -> ports(this.beta, "alpha").equals(List.of(alphaPort)));
 		CuratorFramework client = this.alpha.getBean(CuratorFramework.class);
-		try (CuratorFramework oldSession = CuratorFrameworkFactory.newClient(this.server.getConnectString(),
+		try (CuratorFramework oldSession = CuratorFrameworkFactory.newClient(server.connectString(),
 				new RetryOneTime(100))) {
 			oldSession.start();
 			assertThat(oldSession.blockUntilConnected(30, TimeUnit.SECONDS)).isTrue();
@@ -236,7 +236,7 @@ class ZkDiscoveryApplicationsTests {
 	private void expireOnTheServer(CuratorFramework client) throws Exception {
 		ZooKeeper zooKeeper = client.getZookeeperClient().getZooKeeper();
 		CountDownLatch connected = new CountDownLatch(1);
-		ZooKeeper sameSession = new ZooKeeper(this.server.getConnectString(), 30_000, (event) -> {
+		ZooKeeper sameSession = new ZooKeeper(server.connectString(), 30_000, (event) -> {
 			if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
 				connected.countDown();
 			}

@@ -8,11 +8,8 @@ import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkDiscoveryClientAutoConfiguration;
 import io.zkboot.autoconfigure.ZkReactiveDiscoveryClientAutoConfiguration;
 import io.zkboot.autoconfigure.ZkServiceRegistryAutoConfiguration;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.zkboot.test.NoServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,37 +23,25 @@ import org.springframework.cloud.commons.util.UtilAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which discovery and registration beans exist under which settings.
+ * Which discovery and registration beans exist under which settings; wiring only, so no
+ * server runs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ZkDiscoveryAutoConfigurationTests {
-
-	private TestingServer server;
-
-	@BeforeAll
-	void start() throws Exception {
-		this.server = new TestingServer(true);
-	}
-
-	@AfterAll
-	void stop() throws Exception {
-		this.server.close();
-	}
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(ZkAutoConfiguration.class,
 			AutoServiceRegistrationAutoConfiguration.class, ZkServiceRegistryAutoConfiguration.class,
 			ZkDiscoveryClientAutoConfiguration.class, ZkReactiveDiscoveryClientAutoConfiguration.class);
 
-	private String[] properties() {
-		return new String[] { "zk.connect-string=" + this.server.getConnectString(), "spring.application.name=billing" };
-	}
-
 	private ApplicationContextRunner runner() {
-		return new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).withPropertyValues(properties());
+		return new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues(NoServer.PROPERTIES)
+			.withPropertyValues("spring.application.name=billing");
 	}
 
 	private WebApplicationContextRunner webRunner() {
-		return new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS).withPropertyValues(properties());
+		return new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues(NoServer.PROPERTIES)
+			.withPropertyValues("spring.application.name=billing");
 	}
 
 	@Test

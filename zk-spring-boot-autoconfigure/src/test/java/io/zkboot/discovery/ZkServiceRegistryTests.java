@@ -7,22 +7,24 @@ import java.util.List;
 import java.util.Map;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkNodeExistsException;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.cloud.client.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -32,7 +34,8 @@ class ZkServiceRegistryTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private TestingServer server;
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	private CuratorFramework client;
 
@@ -42,7 +45,7 @@ class ZkServiceRegistryTests {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new TestingServer(true);
+		server.clear();
 		this.client = newClient();
 		this.registry = new ZkServiceRegistry(this.client, (event) -> {
 			ZkRegisteringServerEvent registering = (ZkRegisteringServerEvent) event;
@@ -54,11 +57,10 @@ class ZkServiceRegistryTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.client.close();
-		this.server.close();
 	}
 
 	private CuratorFramework newClient() throws InterruptedException {
-		CuratorFramework curator = CuratorFrameworkFactory.newClient(this.server.getConnectString(), 30_000, 5_000,
+		CuratorFramework curator = CuratorFrameworkFactory.newClient(server.connectString(), 30_000, 5_000,
 				new RetryOneTime(100));
 		curator.start();
 		assertThat(curator.blockUntilConnected(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -133,10 +135,11 @@ class ZkServiceRegistryTests {
 				.creatingParentsIfNeeded()
 				.withMode(CreateMode.EPHEMERAL)
 				.forPath("/fooservice/providers/10.0.0.1:8080", "{\"pid\":1}".getBytes());
-			assertThatIllegalStateException()
+			assertThatExceptionOfType(ZkNodeExistsException.class)
 				.isThrownBy(() -> this.registry.register(registration("/fooservice/providers", "10.0.0.1")))
 				.withMessageContaining("/fooservice/providers/10.0.0.1:8080")
-				.withMessageContaining("another process");
+				.withMessageContaining("another process")
+				.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo("/fooservice/providers/10.0.0.1:8080"));
 		}
 	}
 

@@ -8,10 +8,8 @@ import io.zkboot.client.ZkConnectionDetails;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -33,23 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ZkDockerComposeConnectionDetailsFactoryTests {
 
-	static TestingServer server;
-
-	@BeforeAll
-	static void startServer() throws Exception {
-		server = new TestingServer(true);
-	}
-
-	@AfterAll
-	static void stopServer() throws Exception {
-		server.close();
-	}
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	@Test
 	void aZookeeperServiceConnectsTheApplicationToTheHostPortMappedToItsClientPort() throws Exception {
 		ZkConnectionDetails details = connectionDetails(service("zookeeper:3.9.4", Map.of()));
-		assertThat(details.getConnectString()).isEqualTo("127.0.0.1:" + server.getPort());
-		try (CuratorFramework writer = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(10))) {
+		assertThat(details.getConnectString()).isEqualTo("127.0.0.1:" + server.port());
+		try (CuratorFramework writer = CuratorFrameworkFactory.newClient(server.connectString(), new RetryOneTime(10))) {
 			writer.start();
 			writer.create().forPath("/from-compose", "v".getBytes());
 		}
@@ -64,10 +53,10 @@ class ZkDockerComposeConnectionDetailsFactoryTests {
 	@Test
 	void bitnamisImageAndAServiceLabelledZookeeperAreZooKeeperToo() {
 		assertThat(connectionDetails(service("bitnami/zookeeper:3.9", Map.of())).getConnectString())
-			.isEqualTo("127.0.0.1:" + server.getPort());
+			.isEqualTo("127.0.0.1:" + server.port());
 		assertThat(connectionDetails(service("example/coordination:1",
 				Map.of("org.springframework.boot.service-connection", "zookeeper")))
-			.getConnectString()).isEqualTo("127.0.0.1:" + server.getPort());
+			.getConnectString()).isEqualTo("127.0.0.1:" + server.port());
 	}
 
 	@Test
@@ -91,7 +80,7 @@ class ZkDockerComposeConnectionDetailsFactoryTests {
 	}
 
 	private static RunningService service(String image, Map<String, String> labels) {
-		return new Service(ImageReference.of(image), labels, new Ports(Map.of(2181, server.getPort())));
+		return new Service(ImageReference.of(image), labels, new Ports(Map.of(2181, server.port())));
 	}
 
 	/**

@@ -4,19 +4,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.zkboot.core.NodeProperties;
+import io.zkboot.core.ZkNoNodeException;
+import io.zkboot.core.ZkOperationTimeoutException;
+import io.zkboot.test.ZkTestServer;
 import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.NoSuchNodeException;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -32,7 +38,7 @@ class LiveViewsTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private static CuratorFramework client;
 
@@ -42,9 +48,7 @@ class LiveViewsTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		client = CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100));
-		client.start();
-		client.blockUntilConnected();
+		client = zk.client();
 		pool = Executors.newCachedThreadPool();
 		views = new ZkViews(client, pool);
 	}
@@ -52,7 +56,6 @@ class LiveViewsTests {
 	@AfterAll
 	static void stop() throws Exception {
 		pool.shutdownNow();
-		client.close();
 	}
 
 	@Test
@@ -74,6 +77,24 @@ class LiveViewsTests {
 				.isEqualTo(Map.of("threads", 3, "secret", "1234", "debug", true));
 			zk.set("/fooservice", "{\"threads\":4}");
 			await().atMost(WAIT).untilAsserted(() -> assertThat(data).isEqualTo(Map.of("threads", 4)));
+		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aCallbackThatThrowsIsLoggedAndCalledAgainAtTheNextChange(CapturedOutput output) throws Exception {
+		zk.set("/throwing", "{\"n\":1,\"secret\":\"s3cret\"}");
+		try (PropertiesView data = views.properties("/throwing")) {
+			List<Object> seen = new CopyOnWriteArrayList<>();
+			data.onChange((view) -> {
+				seen.add(view.get("n"));
+				throw new IllegalStateException("a bug in the callback");
+			});
+			zk.set("/throwing", "{\"n\":2,\"secret\":\"s3cret\"}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(seen).containsExactly(1, 2));
+			assertThat(output).contains("on the view of /throwing failed; it stays registered")
+				.contains("a bug in the callback")
+				.doesNotContain("s3cret");
 		}
 	}
 
@@ -159,7 +180,8 @@ class LiveViewsTests {
 			});
 			assertThat(properties).isEmpty();
 			assertThat(children).isEmpty();
-			assertThatIllegalStateException().isThrownBy(() -> properties.update(Map.of("k", "w")));
+			assertThatThrownBy(() -> properties.update(Map.of("k", "w"))).isInstanceOf(ZkNoNodeException.class)
+				.hasMessage("The node of /doomed was deleted");
 		}
 	}
 
@@ -174,6 +196,33 @@ class LiveViewsTests {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(told).last()
 				.isEqualTo(List.of("192.168.0.42:8080", "192.168.0.42:8081")));
 			assertThat(addresses.size()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aViewWhoseWatchPoolNeverRunsFailsWithinTheConnectionTimeoutNamingThePath() throws Exception {
+		zk.set("/stuck", "{}");
+		CuratorFramework quick = zk.client((builder) -> builder.connectionTimeoutMs(500));
+		ExecutorService busy = Executors.newSingleThreadExecutor();
+		CountDownLatch release = new CountDownLatch(1);
+		busy.execute(() -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		try {
+			assertThatThrownBy(() -> new ZkViews(quick, busy).properties("/stuck"))
+				.isInstanceOfSatisfying(ZkOperationTimeoutException.class,
+						(ex) -> assertThat(ex.getPath()).isEqualTo("/stuck"))
+				.hasMessageContaining("/stuck")
+				.hasMessageContaining("500 ms");
+		}
+		finally {
+			release.countDown();
+			busy.shutdown();
 		}
 	}
 

@@ -7,11 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.zkboot.test.ZkTestServer;
 import io.zkboot.tree.BadPropertyLinkException;
 import io.zkboot.tree.LinkLoopException;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class PropertyLinkViewsTests {
 	private static final Duration QUIET = Duration.ofMillis(700);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private static CuratorFramework client;
 
@@ -43,9 +42,7 @@ class PropertyLinkViewsTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		client = CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100));
-		client.start();
-		client.blockUntilConnected();
+		client = zk.client();
 		pool = Executors.newCachedThreadPool();
 		views = new ZkViews(client, pool);
 	}
@@ -53,7 +50,6 @@ class PropertyLinkViewsTests {
 	@AfterAll
 	static void stop() throws Exception {
 		pool.shutdownNow();
-		client.close();
 	}
 
 	@Test

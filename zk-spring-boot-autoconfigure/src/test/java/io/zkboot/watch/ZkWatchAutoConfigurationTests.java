@@ -24,7 +24,7 @@ class ZkWatchAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(ZkViews.class);
 				assertThat(context).doesNotHaveBean(ZkConfigRefresher.class);
-				assertThat(context).hasSingleBean(ZkWatchBeanPostProcessor.class);
+				assertThat(context).hasSingleBean(ZkWatchBeanPostProcessor.class).hasSingleBean(ZkWatchMethods.class);
 			});
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
@@ -33,7 +34,7 @@ class ZkWatchTests {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
@@ -193,8 +194,23 @@ class ZkWatchTests {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(watch.seen).containsExactly("0", "stop"));
 			zk.set("/stopping", "2");
 			zk.set("/other-after-stop", "x");
-			Thread.sleep(300);
-			assertThat(watch.seen).containsExactly("0", "stop");
+			await().during(Duration.ofMillis(300))
+				.atMost(WAIT)
+				.untilAsserted(() -> assertThat(watch.seen).containsExactly("0", "stop"));
+		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aMethodThatThrowsIsLoggedAndCalledAgainAtTheNextChange(CapturedOutput output) throws Exception {
+		zk.set("/throwing", "1");
+		runner().withBean(ThrowingWatch.class).run((context) -> {
+			ThrowingWatch watch = context.getBean(ThrowingWatch.class);
+			zk.set("/throwing", "2");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(watch.seen).containsExactly("1", "2"));
+			assertThat(output).contains("@ZkWatch(\"/throwing\") method ThrowingWatch.changed on bean")
+				.contains("failed; the watch stays and calls it at the next change")
+				.contains("a bug in the method");
 		});
 	}
 
@@ -388,6 +404,18 @@ class ZkWatchTests {
 		boolean changed(String value) {
 			this.seen.add(value);
 			return !"stop".equals(value);
+		}
+
+	}
+
+	static class ThrowingWatch {
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@ZkWatch("/throwing")
+		void changed(String value) {
+			this.seen.add(value);
+			throw new IllegalStateException("a bug in the method");
 		}
 
 	}

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LinkResolverTest {
+class LinkResolverTests {
 
 	private static LinkResolver resolver(String text) {
 		return new LinkResolver(NodeReader.forRecords(new Records().tree(text, "/").list()));

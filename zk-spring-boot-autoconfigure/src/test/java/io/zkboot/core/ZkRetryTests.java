@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class ZkRetryTest extends ZkServerSupport {
+class ZkRetryTests extends ZkServerSupport {
 
 	private final ZkRetry quick = ZkRetry.of(new BoundedExponentialBackoffRetry(50, 400, 50));
 

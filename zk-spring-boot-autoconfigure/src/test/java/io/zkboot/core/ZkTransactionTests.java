@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class ZkTransactionTest extends ZkServerSupport {
+class ZkTransactionTests extends ZkServerSupport {
 
 	@Test
 	void operationsAreCommittedTogetherWithEachOutcome() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PropertyLinkReaderTest {
+class PropertyLinkReaderTests {
 
 	private static PropertyLinkReader reader(String text, String base) {
 		TreeNode tree = TreeParser.parse(text, "test");

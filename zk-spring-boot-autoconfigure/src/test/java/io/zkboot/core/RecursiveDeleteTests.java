@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * zc.zk's {@code delete_recursive} (compat spec §12), with the ephemeral nodes made by a second
  * client, as a registered service's are.
  */
-class RecursiveDeleteTest extends ZkServerSupport {
+class RecursiveDeleteTests extends ZkServerSupport {
 
 	CuratorFramework owner;
 

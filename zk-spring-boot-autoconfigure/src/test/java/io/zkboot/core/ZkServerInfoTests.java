@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class ZkServerInfoTest extends ZkServerSupport {
+class ZkServerInfoTests extends ZkServerSupport {
 
 	@Test
 	void serverVersionComesFromSrvr() {
@@ -22,7 +22,7 @@ class ZkServerInfoTest extends ZkServerSupport {
 		assertThat(this.template.command("srvr")).contains("Zookeeper version: 3.9.4").contains("Mode: standalone");
 		assertThat(this.template.command("ruok")).isEqualTo("imok");
 		assertThat(new ZkServerInfo(this.client, java.time.Duration.ofSeconds(1)).currentServer().getPort())
-			.isEqualTo(server.getPort());
+			.isEqualTo(server.port());
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LinkCheckerTest {
+class LinkCheckerTests {
 
 	private static List<String> problems(String text, String base) {
 		TreeNode tree = TreeParser.parse(text, "zk/services.tree");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PythonLiteralTest {
+class PythonLiteralTests {
 
 	@Test
 	void readsStringsInEveryForm() {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-class ZkTemplateCrudTest extends ZkServerSupport {
+class ZkTemplateCrudTests extends ZkServerSupport {
 
 	@Test
 	void createWithDataReturnsThePathAndGetReadsDataAndStat() {

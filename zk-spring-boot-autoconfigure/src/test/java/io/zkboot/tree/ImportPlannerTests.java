@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ImportPlannerTest {
+class ImportPlannerTests {
 
 	private static ImportPlan plan(String text, String base, Records state, Trim trim) {
 		return ImportPlanner.plan(TreeParser.parse(text, "test"), base, state.list(), trim);

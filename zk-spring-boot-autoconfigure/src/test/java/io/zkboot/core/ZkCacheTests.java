@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class ZkCacheTest extends ZkServerSupport {
+class ZkCacheTests extends ZkServerSupport {
 
 	@Test
 	void readsAreAnsweredFromMemoryAndFollowChanges() {

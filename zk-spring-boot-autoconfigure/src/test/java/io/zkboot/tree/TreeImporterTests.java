@@ -5,41 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.zkboot.core.ZkException;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Imports against a real ZooKeeper server (Curator's TestingServer). */
-class TreeImporterTest {
+class TreeImporterTests {
 
-	private static TestingServer server;
+	@RegisterExtension
+	static ZkTestServer server = new ZkTestServer();
 
 	private static CuratorFramework client;
 
 	@BeforeAll
-	static void start() throws Exception {
-		server = new TestingServer(true);
-		client = CuratorFrameworkFactory.builder().connectString(server.getConnectString())
-				.retryPolicy(new RetryOneTime(100)).defaultData(new byte[0]).build();
-		client.start();
-		client.blockUntilConnected();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		client.close();
-		server.close();
+	static void connect() throws Exception {
+		client = server.client((builder) -> builder.defaultData(new byte[0]));
 	}
 
 	/** Reads a subtree the simple way; the project's pipelined read lives in core. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TreeRendererTest {
+class TreeRendererTests {
 
 	private static String roundTrip(String text) {
 		return TreeRenderer.render(TreeParser.parse(text, "test"));

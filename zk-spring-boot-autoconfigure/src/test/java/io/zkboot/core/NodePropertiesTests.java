@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class NodePropertiesTest {
+class NodePropertiesTests {
 
 	private static String encode(Map<String, ?> properties) {
 		return new String(NodeProperties.encode(properties), StandardCharsets.UTF_8);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The tree facade against a real ZooKeeper server (the project's embedded one). */
-class ZkTreeTest {
+class ZkTreeTests {
 
 	@RegisterExtension
 	static EmbeddedZooKeeperExtension zooKeeper = new EmbeddedZooKeeperExtension();

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Pipelined tree creation, tree reads and walks.
  */
-class TreeReadTest extends ZkServerSupport {
+class TreeReadTests extends ZkServerSupport {
 
 	@Test
 	void walkIsDepthFirstWithSortedSiblings() {
