@@ -59,7 +59,7 @@ class TreeImporterTests {
 					.forPath("/seed/fooservice/providers/192.168.0.42:" + port, "{\"pid\":9999}".getBytes(StandardCharsets.UTF_8));
 		}
 		String fooservice = "/fooservice\n  secret = '1234'\n  threads = 3\n  /providers\n";
-		assertThat(TreeExportTest.text(read("/seed"), "/seed", false, null)).isEqualTo(
+		assertThat(TreeExportTests.text(read("/seed"), "/seed", false, null)).isEqualTo(
 				"/seed\n" + SeedTrees.FIRST_EXPORTED.replace("/lb : ipvs\n", fooservice + "/lb : ipvs\n").indent(2));
 
 		assertThat(importTree(SeedTrees.UPDATED, "/seed", Trim.WARN)).containsExactly("extra path not trimmed: /seed/lb/pools/retail");
@@ -70,7 +70,7 @@ class TreeImporterTests {
 		assertThat(importTree(SeedTrees.UPDATED, "/seed", Trim.DELETE)).isEmpty();
 		assertThat(client.checkExists().forPath("/seed/lb/pools/retail")).isNull();
 		assertThat(client.checkExists().forPath("/seed/retail")).isNotNull();
-		assertThat(TreeExportTest.text(read("/seed"), "/", false, null)).isEqualTo(("/seed\n" + SeedTrees.FIRST_EXPORTED
+		assertThat(TreeExportTests.text(read("/seed"), "/", false, null)).isEqualTo(("/seed\n" + SeedTrees.FIRST_EXPORTED
 				.replace("threads = 3", "threads = 4")
 				.replace("/lb : ipvs\n", fooservice + "/lb : ipvs\n")
 				.replace("    /retail\n      address = '1.2.3.5:80'\n      providers -> /cms/providers\n", "")
@@ -87,10 +87,10 @@ class TreeImporterTests {
 	@Test
 	void importsAnExportUnderAnotherParent() throws Exception {
 		client.create().creatingParentsIfNeeded().forPath("/copy/from/main/providers");
-		String export = TreeExportTest.text(read("/copy/from/main"), "/copy/from/main", false, "cms");
+		String export = TreeExportTests.text(read("/copy/from/main"), "/copy/from/main", false, "cms");
 		client.create().forPath("/copy/databases");
 		importTree(export, "/copy/databases", Trim.WARN);
-		assertThat(TreeExportTest.text(read("/copy/databases"), "/copy/databases", false, null))
+		assertThat(TreeExportTests.text(read("/copy/databases"), "/copy/databases", false, null))
 				.isEqualTo("/databases\n  /cms\n    /providers\n");
 	}
 

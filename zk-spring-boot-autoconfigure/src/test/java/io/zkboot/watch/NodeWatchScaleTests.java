@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.IntStream;
 
 import io.zkboot.core.ZkTemplate;
+import io.zkboot.test.ZkTestServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -29,7 +30,7 @@ class NodeWatchScaleTests {
 	private static final int WATCHES = 2000;
 
 	@RegisterExtension
-	static ZkServer zk = new ZkServer();
+	static ZkTestServer zk = new ZkTestServer();
 
 	@Test
 	void thousandsOfWatchesStartWithoutAThreadEachAndEachSeesItsChanges() throws Exception {
