@@ -34,7 +34,8 @@ public final class Main {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
 		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark(), new TreeImportExportBenchmark(),
 				new EndpointBenchmark(), new WatchLatencyBenchmark(), new DiscoveryBenchmark(),
-				new RecipesBenchmark(), new CoordinationBenchmark())) {
+				new RecipesBenchmark(), new CoordinationBenchmark(), new ConfigScaleBenchmark(),
+				new StartupBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		int runs = 20;
