@@ -27,7 +27,8 @@ import org.springframework.core.env.Environment;
 /**
  * How the cost of one configuration change grows with the size of the imported configuration:
  * 1, 100 and 1,000 properties across 1, 10 and 100 nodes, in a web application with actuator and
- * 50 {@code @ConfigurationProperties} beans, ours ({@code spring.config.import=zk:}) against
+ * 50 {@code @ConfigurationProperties} beans, ours ({@code spring.config.import=zk:}, registration
+ * off as Spring Cloud Zookeeper's discovery is) against
  * Spring Cloud Zookeeper 5.0.1's refresh ({@code spring.config.import=zookeeper:}), on this
  * benchmark's own server, in one run.
  *
@@ -43,9 +44,9 @@ import org.springframework.core.env.Environment;
  * (as in {@code watch-latency}, whose rounds this benchmark shares: see {@link ChangeRounds}).
  * The first {@value #WARMUP} rounds are not counted, the next {@value #CHANGES} are. Ours are
  * compared to ours with one property, each Spring Cloud row to ours of the same size. Then each
- * application is started {@value #STARTS} times more, in an order shuffled every round (the
- * first round not counted), from {@code SpringApplication.run} to its return: the time to load
- * the configuration of each size, in a warm JVM.
+ * application is started again, once not counted and {@value #STARTS} times counted, in an order
+ * shuffled every round, from {@code SpringApplication.run} to its return: the time to load the
+ * configuration of each size and start, in a warm JVM.
  */
 final class ConfigScaleBenchmark implements Benchmark {
 
@@ -55,9 +56,9 @@ final class ConfigScaleBenchmark implements Benchmark {
 
 	private static final int WARMUP = 100;
 
-	private static final int CHANGES = 300;
+	private static final int CHANGES = 200;
 
-	private static final int STARTS = 10;
+	private static final int STARTS = 7;
 
 	private static final String SUBJECT = "bench.subject";
 
@@ -167,6 +168,7 @@ final class ConfigScaleBenchmark implements Benchmark {
 		return new Application(name, true, properties, () -> BenchApps.run(ScaleApp.class, WebApplicationType.SERVLET,
 				"--" + SUBJECT + "=" + name, "--zk.connect-string=" + this.connectString,
 				"--spring.config.import=zk:" + root, "--spring.cloud.zookeeper.enabled=false",
+				"--zk.registry.enabled=false",
 				"--spring.autoconfigure.exclude=" + BenchApps.autoConfigurations("org.springframework.cloud.zookeeper")),
 				(value) -> this.writer.setData().forPath(root + nodePath(0), json(keys(properties), value).getBytes(StandardCharsets.UTF_8)));
 	}

@@ -29,12 +29,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
  * Startup time of a fresh JVM, from starting the process to {@code /actuator/health} answering
- * {@code UP} over HTTP, of three applications on this benchmark's server (the one {@link Main}
- * started, an external server to all three), in one run:
+ * {@code UP} over HTTP (and the processor time the JVM used until then, which a busy machine
+ * stretches less), of four applications on this benchmark's server (the one {@link Main}
+ * started, an external server to all), in one run:
  *
  * <ol>
  * <li>a bare Spring Boot web application: the same starters as the sample (web MVC, actuator), no
  * bean of its own, without ZooKeeper or Spring Cloud on its class path (the baseline);</li>
+ * <li>the same application with the starter on its class path, connected to the server
+ * ({@code zk.connect-string}): what the starter's auto-configurations add;</li>
  * <li>the sample application ({@code io.zkboot.sample.SampleApplication}, its own configuration:
  * {@code zk:} import, tree import, registration, leader election, a locked job), on the server
  * ({@code zk.connect-string}, so the embedded server is off), without Spring Cloud Zookeeper on
@@ -53,11 +56,13 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  */
 final class StartupBenchmark implements Benchmark {
 
-	private static final int STARTS = 8;
+	private static final int STARTS = 6;
 
 	private static final long TIMEOUT = TimeUnit.SECONDS.toNanos(60);
 
 	private static final String OPERATION = "JVM start to /actuator/health UP";
+
+	private static final String CPU_OPERATION = "processor time of the JVM until /actuator/health UP";
 
 	private static final Predicate<String> SPRING_CLOUD_ZOOKEEPER = jar("org/springframework/cloud/spring-cloud-zookeeper-")
 		.or(jar("org/springframework/cloud/spring-cloud-context/"))
@@ -91,6 +96,10 @@ final class StartupBenchmark implements Benchmark {
 		List<Application> applications = List.of(
 				new Application("bare Spring Boot web application (web MVC, actuator; baseline)",
 						classPath(benchmarkClasses, classPath, ZOOKEEPER.or(TESTING)), BareWebApp.class.getName()),
+				new Application("the same bare application with the zk-spring-boot starter (no bean of its own, "
+						+ "server at zk.connect-string)", classPath(benchmarkClasses, classPath,
+								SPRING_CLOUD_ZOOKEEPER.or(TESTING)), BareWebApp.class.getName(),
+						"--zk.connect-string=" + connectString),
 				new Application("the sample application (zk-spring-boot starter, server at zk.connect-string)",
 						classPath(sampleClasses(), classPath, SPRING_CLOUD_ZOOKEEPER.or(TESTING)),
 						"io.zkboot.sample.SampleApplication", "--zk.connect-string=" + connectString),
@@ -100,23 +109,34 @@ final class StartupBenchmark implements Benchmark {
 						"--spring.cloud.zookeeper.connect-string=" + connectString,
 						"--spring.cloud.zookeeper.config.root=scz-startup"));
 		Map<Application, List<Long>> times = new LinkedHashMap<>();
+		Map<Application, List<Long>> cpuTimes = new LinkedHashMap<>();
 		applications.forEach((application) -> times.put(application, new ArrayList<>()));
+		applications.forEach((application) -> cpuTimes.put(application, new ArrayList<>()));
 		List<Application> order = new ArrayList<>(applications);
 		Random random = new Random(42);
 		for (int i = 0; i <= STARTS; i++) {
 			Collections.shuffle(order, random);
 			for (Application application : order) {
-				long nanos = startToHealthUp(application);
+				Start start = startToHealthUp(application);
 				if (i > 0) {
-					times.get(application).add(nanos);
+					times.get(application).add(start.nanos());
+					cpuTimes.get(application).add(start.cpuNanos());
 				}
 			}
 		}
+		List<LatencyResult> rows = new ArrayList<>(rows(OPERATION, applications, times));
+		rows.addAll(rows(CPU_OPERATION, applications, cpuTimes));
+		return rows;
+	}
+
+	/** One row per application, the first the baseline of the others. */
+	private List<LatencyResult> rows(String operation, List<Application> applications,
+			Map<Application, List<Long>> nanos) {
 		List<LatencyResult> rows = new ArrayList<>();
 		LatencyResult bare = null;
 		for (Application application : applications) {
-			LatencyResult row = LatencyResult.of(name(), OPERATION, application.name(),
-					times.get(application).stream().mapToLong(Long::longValue).toArray(), TIMEOUT, bare);
+			LatencyResult row = LatencyResult.of(name(), operation, application.name(),
+					nanos.get(application).stream().mapToLong(Long::longValue).toArray(), TIMEOUT, bare);
 			bare = (bare != null) ? bare : row;
 			rows.add(row);
 		}
@@ -126,8 +146,9 @@ final class StartupBenchmark implements Benchmark {
 	/**
 	 * Starts the application in a new JVM and polls its health until it answers {@code UP};
 	 * then stops it and waits until it is gone.
+	 * @return the time to {@code UP}, and the processor time the JVM used until then
 	 */
-	private long startToHealthUp(Application application) throws Exception {
+	private Start startToHealthUp(Application application) throws Exception {
 		int port = freePort();
 		Path log = Files.createTempFile("startup-", ".log");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -148,8 +169,9 @@ final class StartupBenchmark implements Benchmark {
 				Thread.sleep(5);
 			}
 			long nanos = System.nanoTime() - start;
+			Duration cpu = process.info().totalCpuDuration().orElseThrow();
 			Files.delete(log);
-			return nanos;
+			return new Start(nanos, cpu.toNanos());
 		}
 		finally {
 			process.destroy();
@@ -204,6 +226,11 @@ final class StartupBenchmark implements Benchmark {
 	/** A class path entry that is a jar of the Maven repository under the path. */
 	private static Predicate<String> jar(String repositoryPath) {
 		return (entry) -> entry.replace(File.separatorChar, '/').contains("/" + repositoryPath);
+	}
+
+	/** How long one start took, and the processor time it used. */
+	private record Start(long nanos, long cpuNanos) {
+
 	}
 
 	/** One application to start: its name, class path, main class and arguments. */
