@@ -34,8 +34,9 @@ public final class Main {
 		Map<String, Benchmark> all = new LinkedHashMap<>();
 		for (Benchmark benchmark : List.<Benchmark>of(new TreeBenchmark(), new TreeImportExportBenchmark(),
 				new EndpointBenchmark(), new WatchLatencyBenchmark(), new DiscoveryBenchmark(),
-				new RecipesBenchmark(), new CoordinationBenchmark(), new DiscoveryScaleBenchmark(),
-				new WatchScaleBenchmark(), new TreeScaleBenchmark())) {
+				new RecipesBenchmark(), new CoordinationBenchmark(), new ConfigScaleBenchmark(),
+				new DiscoveryScaleBenchmark(), new WatchScaleBenchmark(), new TreeScaleBenchmark(),
+				new StartupBenchmark())) {
 			all.put(benchmark.name(), benchmark);
 		}
 		int runs = 20;

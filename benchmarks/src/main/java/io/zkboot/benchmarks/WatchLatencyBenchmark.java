@@ -1,40 +1,27 @@
 package io.zkboot.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.Security;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.zkboot.autoconfigure.ZkAutoConfiguration;
 import io.zkboot.autoconfigure.ZkConfigAutoConfiguration;
 import io.zkboot.autoconfigure.ZkWatchAutoConfiguration;
+import io.zkboot.benchmarks.ChangeRounds.Subject;
 import io.zkboot.watch.ZkWatch;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -71,15 +58,6 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	private static final int CHANGES = 2000;
 
-	private static final long TIMEOUT = TimeUnit.SECONDS.toNanos(10);
-
-	private static final long QUIET_WINDOW_MILLIS = 2;
-
-	private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory
-		.getOperatingSystemMXBean();
-
-	private static final String FORCE_SYNC = "zookeeper.forceSync";
-
 	private static final String OPERATION = "setData to value seen";
 
 	static final String WRITE = "the writer's setData alone (all subjects' changes)";
@@ -95,38 +73,11 @@ final class WatchLatencyBenchmark implements Benchmark {
 
 	@Override
 	public List<LatencyResult> run(BenchmarkContext context) throws Exception {
-		// Spring Cloud Commons looks the host name up on every refresh, with a 1 s timeout; where
-		// reverse DNS does not answer (as on the benchmark machine) and the JVM retries a failed
-		// lookup every 10 s, one refresh in ten seconds would wait 1 s for the machine's DNS.
-		Security.setProperty("networkaddress.cache.negative.ttl", "-1");
-		try (TestingServer server = startServer();
-				CuratorFramework writer = CuratorFrameworkFactory.newClient(server.getConnectString(),
-						new RetryOneTime(100))) {
-			writer.start();
-			writer.blockUntilConnected();
+		return ChangeRounds.onServer((writer, connectString) -> {
 			this.writer = writer;
-			this.connectString = server.getConnectString();
+			this.connectString = connectString;
 			return measureAll();
-		}
-	}
-
-	/**
-	 * Starts this benchmark's server. Its transaction log is not forced to disk unless
-	 * {@code -Dzookeeper.forceSync=yes} is given: every subject waits for the same write, and on
-	 * the benchmark machine's virtual disk the fsync alone adds 2 to 3 ms to the write's p99,
-	 * which would measure the disk rather than the clients.
-	 */
-	static TestingServer startServer() throws Exception {
-		String forceSync = System.getProperty(FORCE_SYNC);
-		System.setProperty(FORCE_SYNC, (forceSync != null) ? forceSync : "no");
-		try {
-			return new TestingServer(true);
-		}
-		finally {
-			if (forceSync == null) {
-				System.clearProperty(FORCE_SYNC);
-			}
-		}
+		});
 	}
 
 	private List<LatencyResult> measureAll() throws Exception {
@@ -138,7 +89,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 			subjects.add(springCloudZookeeper(Size.SMALL));
 			subjects.add(zkConfig(Size.WEB));
 			subjects.add(springCloudZookeeper(Size.WEB));
-			Map<String, long[]> latencies = measure(WARMUP, CHANGES, subjects);
+			Map<String, long[]> latencies = ChangeRounds.measure(WARMUP, CHANGES, subjects, WRITE);
 			List<String> names = new ArrayList<>(latencies.keySet());
 			LatencyResult bare = row(names.get(0), latencies, null);
 			LatencyResult zkWatch = row(names.get(1), latencies, bare);
@@ -157,7 +108,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 	}
 
 	private LatencyResult row(String subject, Map<String, long[]> latencies, LatencyResult baseline) {
-		return LatencyResult.of(name(), OPERATION, subject, latencies.get(subject), TIMEOUT, baseline);
+		return LatencyResult.of(name(), OPERATION, subject, latencies.get(subject), ChangeRounds.TIMEOUT, baseline);
 	}
 
 	private Subject curatorCache() throws Exception {
@@ -183,7 +134,7 @@ final class WatchLatencyBenchmark implements Benchmark {
 		String path = "/bench/zkwatch";
 		set(path, "init");
 		WatchApp.PROBE = new Probe();
-		ConfigurableApplicationContext context = run(WatchApp.class, Size.SMALL,
+		ConfigurableApplicationContext context = BenchApps.run(WatchApp.class, Size.SMALL.type,
 				"--zk.connect-string=" + this.connectString, "--spring.cloud.zookeeper.enabled=false");
 		return new Subject("@ZkWatch method", WatchApp.PROBE, (value) -> set(path, value), context::close);
 	}
@@ -195,9 +146,9 @@ final class WatchLatencyBenchmark implements Benchmark {
 		Probe probe = new Probe();
 		ZkBenchProperties.PROBES.put(size, probe);
 		Class<?> application = (size == Size.SMALL) ? ConfigApp.class : ConfigWebApp.class;
-		ConfigurableApplicationContext context = run(application, size, "--bench.size=" + size,
+		ConfigurableApplicationContext context = BenchApps.run(application, size.type, "--bench.size=" + size,
 				"--zk.connect-string=" + this.connectString, "--spring.config.import=zk:" + node,
-				"--spring.autoconfigure.exclude=" + autoConfigurations("org.springframework.cloud.zookeeper"),
+				"--spring.autoconfigure.exclude=" + BenchApps.autoConfigurations("org.springframework.cloud.zookeeper"),
 				"--spring.cloud.zookeeper.enabled=false");
 		return new Subject("@ConfigurationProperties re-bound (zk: import, " + size.description
 				+ "; baseline of the next row)", probe, (value) -> set(path, "{\"value\":\"" + value + "\"}"),
@@ -210,156 +161,17 @@ final class WatchLatencyBenchmark implements Benchmark {
 		set(path, "init");
 		Probe probe = new Probe();
 		SpringCloudBenchProperties.PROBES.put(size, probe);
-		ConfigurableApplicationContext context = run(SpringCloudApp.class, size, "--bench.size=" + size,
+		ConfigurableApplicationContext context = BenchApps.run(SpringCloudApp.class, size.type, "--bench.size=" + size,
 				"--spring.application.name=bench", "--spring.config.import=zookeeper:" + this.connectString,
 				"--spring.cloud.zookeeper.connect-string=" + this.connectString,
 				"--spring.cloud.zookeeper.config.root=" + root, "--spring.cloud.zookeeper.discovery.enabled=false",
-				"--spring.autoconfigure.exclude=" + autoConfigurations("io.zkboot"));
+				"--spring.autoconfigure.exclude=" + BenchApps.autoConfigurations("io.zkboot"));
 		return new Subject("@ConfigurationProperties re-bound (Spring Cloud Zookeeper 5.0.1 refresh, "
 				+ size.description + ")", probe, (value) -> set(path, value), context::close);
 	}
 
-	private static ConfigurableApplicationContext run(Class<?> application, Size size, String... arguments) {
-		return new SpringApplicationBuilder(application).web(size.type)
-			.properties("logging.level.root=WARN", "spring.main.banner-mode=off", "server.port=0",
-					"management.endpoints.web.exposure.include=*")
-			.run(arguments);
-	}
-
-	/**
-	 * The auto-configurations on the class path whose names start with the prefix, comma
-	 * separated, so that the Spring Cloud Zookeeper applications run without ours and ours
-	 * without Spring Cloud Zookeeper's.
-	 */
-	private static String autoConfigurations(String prefix) throws IOException {
-		List<String> names = new ArrayList<>();
-		Enumeration<URL> imports = WatchLatencyBenchmark.class.getClassLoader()
-			.getResources("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
-		for (URL url : Collections.list(imports)) {
-			try (InputStream in = url.openStream()) {
-				new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-					.map(String::strip)
-					.filter((line) -> line.startsWith(prefix))
-					.forEach(names::add);
-			}
-		}
-		return String.join(",", names);
-	}
-
 	private void set(String path, String text) throws Exception {
-		byte[] data = text.getBytes(StandardCharsets.UTF_8);
-		if (this.writer.checkExists().forPath(path) == null) {
-			this.writer.create().creatingParentsIfNeeded().forPath(path, data);
-		}
-		else {
-			this.writer.setData().forPath(path, data);
-		}
-	}
-
-	/**
-	 * Changes each subject's node once per round, in an order shuffled every round (so that no
-	 * subject always follows the same one), and lets the process fall quiet before each change,
-	 * so that no change meets work left over from the one before (Spring Cloud's refresh goes on
-	 * after the bean was re-bound).
-	 */
-	static Map<String, long[]> measure(int warmup, int changes, List<Subject> subjects) throws Exception {
-		Map<String, List<Long>> latencies = new LinkedHashMap<>();
-		subjects.forEach((subject) -> latencies.put(subject.name(), new ArrayList<>()));
-		latencies.put(WRITE, new ArrayList<>());
-		List<Subject> order = new ArrayList<>(subjects);
-		Random random = new Random(42);
-		for (int i = 0; i < warmup + changes; i++) {
-			String value = "v" + i;
-			Collections.shuffle(order, random);
-			for (Subject subject : order) {
-				awaitQuiet();
-				subject.probe().expect(value);
-				long start = System.nanoTime();
-				subject.change().make(value);
-				long written = System.nanoTime();
-				long seen = subject.probe().await(start + TIMEOUT);
-				if (i >= warmup) {
-					latencies.get(subject.name()).add((seen > 0) ? seen - start : TIMEOUT);
-					latencies.get(WRITE).add(written - start);
-				}
-			}
-		}
-		Map<String, long[]> sorted = new LinkedHashMap<>();
-		latencies.forEach((name, list) -> sorted.put(name, list.stream().mapToLong(Long::longValue).sorted().toArray()));
-		return sorted;
-	}
-
-	/**
-	 * Waits (at most a second) until this process used less than a tenth of one processor over
-	 * {@value #QUIET_WINDOW_MILLIS} ms.
-	 */
-	private static void awaitQuiet() throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-		long cpu = CPU.getProcessCpuTime();
-		while (System.nanoTime() < deadline) {
-			Thread.sleep(QUIET_WINDOW_MILLIS);
-			long now = CPU.getProcessCpuTime();
-			if (now - cpu < TimeUnit.MILLISECONDS.toNanos(QUIET_WINDOW_MILLIS) / 10) {
-				return;
-			}
-			cpu = now;
-		}
-	}
-
-	/** One change of the node under measurement. */
-	@FunctionalInterface
-	interface Change {
-
-		void make(String value) throws Exception;
-
-	}
-
-	/** Releases what a subject holds. */
-	@FunctionalInterface
-	interface Closer {
-
-		void close() throws Exception;
-
-	}
-
-	/** One path under measurement: how to change its node and where the change is seen. */
-	record Subject(String name, Probe probe, Change change, Closer closer) {
-
-		void close() throws Exception {
-			this.closer.close();
-		}
-
-	}
-
-	/** Where the application reports the value it saw, and when. */
-	static final class Probe {
-
-		private volatile String expected;
-
-		private volatile long seenAt;
-
-		private volatile Thread waiter;
-
-		void expect(String value) {
-			this.seenAt = 0;
-			this.waiter = Thread.currentThread();
-			this.expected = value;
-		}
-
-		void seen(String value) {
-			if (value != null && value.equals(this.expected) && this.seenAt == 0) {
-				this.seenAt = System.nanoTime();
-				LockSupport.unpark(this.waiter);
-			}
-		}
-
-		long await(long deadline) {
-			while (this.seenAt == 0 && System.nanoTime() < deadline) {
-				LockSupport.parkNanos(deadline - System.nanoTime());
-			}
-			return this.seenAt;
-		}
-
+		ChangeRounds.set(this.writer, path, text);
 	}
 
 	/** A bean bound to {@code bench.*}; its setter reports each value bound. */

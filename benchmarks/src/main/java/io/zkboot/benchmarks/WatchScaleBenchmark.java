@@ -84,7 +84,7 @@ final class WatchScaleBenchmark implements Benchmark {
 	public List<Row> run(BenchmarkContext context) throws Exception {
 		String whitelist = System.getProperty(WHITELIST);
 		System.setProperty(WHITELIST, "*");
-		try (TestingServer server = WatchLatencyBenchmark.startServer();
+		try (TestingServer server = ChangeRounds.startServer();
 				CuratorFramework writer = CuratorFrameworkFactory.newClient(server.getConnectString(),
 						new RetryOneTime(100))) {
 			writer.start();
@@ -113,7 +113,7 @@ final class WatchScaleBenchmark implements Benchmark {
 
 	private List<Row> measure() throws Exception {
 		List<Row> rows = new ArrayList<>();
-		List<WatchLatencyBenchmark.Subject> subjects = new ArrayList<>();
+		List<ChangeRounds.Subject> subjects = new ArrayList<>();
 		try {
 			// warms up class loading and Spring's caches, so the measured start does not pay for them
 			application(100, true).close();
@@ -121,18 +121,18 @@ final class WatchScaleBenchmark implements Benchmark {
 
 			Started plainBeans = start(() -> application(WATCHES, false)::close);
 			Started zkWatches = start(() -> application(WATCHES, true)::close);
-			WatchLatencyBenchmark.Probe zkProbe = NodeWatcher.probe;
-			subjects.add(new WatchLatencyBenchmark.Subject("10,000 @ZkWatch methods, one application", zkProbe,
+			Probe zkProbe = NodeWatcher.probe;
+			subjects.add(new ChangeRounds.Subject("10,000 @ZkWatch methods, one application", zkProbe,
 					change("zk", 1), zkWatches.closer()));
 			plainBeans.closer().close();
 
-			WatchLatencyBenchmark.Probe ccProbe = new WatchLatencyBenchmark.Probe();
+			Probe ccProbe = new Probe();
 			Started caches = start(() -> caches(ccProbe));
-			subjects.add(new WatchLatencyBenchmark.Subject("10,000 bare CuratorCaches, one client", ccProbe,
+			subjects.add(new ChangeRounds.Subject("10,000 bare CuratorCaches, one client", ccProbe,
 					change("cc", 2), caches.closer()));
-			WatchLatencyBenchmark.Probe oneProbe = new WatchLatencyBenchmark.Probe();
+			Probe oneProbe = new Probe();
 			Started one = start(() -> cache(oneProbe));
-			subjects.add(new WatchLatencyBenchmark.Subject("one bare CuratorCache, one node", oneProbe,
+			subjects.add(new ChangeRounds.Subject("one bare CuratorCache, one node", oneProbe,
 					(value) -> set(ROOT + "/one", value), one.closer()));
 
 			Result cacheStart = new Result(name(), STARTED, "10,000 bare CuratorCaches, one client (baseline)",
@@ -148,7 +148,7 @@ final class WatchScaleBenchmark implements Benchmark {
 			rows.add(memory(held, "10,000 beans without @ZkWatch (their share of the above)", plainBeans));
 			rows.add(memory(held, "10,000 bare CuratorCaches, one client", caches));
 
-			Map<String, long[]> latencies = WatchLatencyBenchmark.measure(WARMUP, CHANGES, subjects);
+			Map<String, long[]> latencies = ChangeRounds.measure(WARMUP, CHANGES, subjects, WatchLatencyBenchmark.WRITE);
 			LatencyResult oneRow = latency(subjects.get(2).name() + " (baseline)", latencies.get(subjects.get(2).name()),
 					null);
 			LatencyResult cachesRow = latency(subjects.get(1).name(), latencies.get(subjects.get(1).name()), oneRow);
@@ -161,7 +161,7 @@ final class WatchScaleBenchmark implements Benchmark {
 			return rows;
 		}
 		finally {
-			for (WatchLatencyBenchmark.Subject subject : subjects) {
+			for (ChangeRounds.Subject subject : subjects) {
 				subject.close();
 			}
 		}
@@ -181,7 +181,7 @@ final class WatchScaleBenchmark implements Benchmark {
 		long watches = serverWatches();
 		long heap = Heap.live();
 		long start = System.nanoTime();
-		WatchLatencyBenchmark.Closer closer = starting.start();
+		ChangeRounds.Closer closer = starting.start();
 		double millis = (System.nanoTime() - start) / 1e6;
 		long held = Heap.live() - heap;
 		long threads = ManagementFactory.getThreadMXBean().getPeakThreadCount();
@@ -201,7 +201,7 @@ final class WatchScaleBenchmark implements Benchmark {
 	}
 
 	private ConfigurableApplicationContext application(int watches, boolean annotated) {
-		NodeWatcher.probe = new WatchLatencyBenchmark.Probe();
+		NodeWatcher.probe = new Probe();
 		return new SpringApplicationBuilder(WatchScaleApp.class).web(WebApplicationType.NONE)
 			.properties("logging.level.root=WARN", "spring.main.banner-mode=off")
 			.initializers((context) -> {
@@ -220,7 +220,7 @@ final class WatchScaleBenchmark implements Benchmark {
 			.run("--zk.connect-string=" + this.server.getConnectString(), "--spring.cloud.zookeeper.enabled=false");
 	}
 
-	private WatchLatencyBenchmark.Closer caches(WatchLatencyBenchmark.Probe probe) throws Exception {
+	private ChangeRounds.Closer caches(Probe probe) throws Exception {
 		CuratorFramework client = client();
 		List<CuratorCache> caches = new ArrayList<>(WATCHES);
 		CountDownLatch initialized = new CountDownLatch(WATCHES);
@@ -241,7 +241,7 @@ final class WatchScaleBenchmark implements Benchmark {
 		};
 	}
 
-	private WatchLatencyBenchmark.Closer cache(WatchLatencyBenchmark.Probe probe) throws Exception {
+	private ChangeRounds.Closer cache(Probe probe) throws Exception {
 		CuratorFramework client = client();
 		CountDownLatch initialized = new CountDownLatch(1);
 		CuratorCache cache = CuratorCache.build(client, ROOT + "/one");
@@ -267,7 +267,7 @@ final class WatchScaleBenchmark implements Benchmark {
 	}
 
 	/** Sets a node drawn at random (from a seeded sequence of the subject's own) among the 10,000. */
-	private WatchLatencyBenchmark.Change change(String set, long seed) {
+	private ChangeRounds.Change change(String set, long seed) {
 		Random random = new Random(seed);
 		return (value) -> set(path(set, random.nextInt(WATCHES)), value);
 	}
@@ -284,12 +284,12 @@ final class WatchScaleBenchmark implements Benchmark {
 	@FunctionalInterface
 	private interface Starting {
 
-		WatchLatencyBenchmark.Closer start() throws Exception;
+		ChangeRounds.Closer start() throws Exception;
 
 	}
 
 	/** A started subject: its start time, the heap it holds, the server watches it added. */
-	private record Started(double millis, long heap, long serverWatches, WatchLatencyBenchmark.Closer closer) {
+	private record Started(double millis, long heap, long serverWatches, ChangeRounds.Closer closer) {
 	}
 
 	/**
@@ -321,7 +321,7 @@ final class WatchScaleBenchmark implements Benchmark {
 
 		static volatile String current;
 
-		static volatile WatchLatencyBenchmark.Probe probe;
+		static volatile Probe probe;
 
 		NodeWatcher(String path) {
 			current = path;

@@ -21,19 +21,23 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.MutablePropertySources;
 
 /**
- * One imported node kept current in its {@link ZkPropertySource}, the one the environment
- * holds now (a refresh of the environment may have replaced the first). When the node changes, or a
- * node read when following its property links changes, its properties are computed again
- * (links followed again, from the node's last good data), the property source is updated, the
- * beans covering the changed names are re-bound and a {@link ZkConfigChangedEvent} names
- * them. The nodes read when following links each have a data watch, moved when the links lead
- * elsewhere. Changes are applied one at a time.
+ * One imported node kept current in its import's {@link ZkPropertySource}, the one the
+ * environment holds now (a refresh of the environment may have replaced the first). When the
+ * node changes, or a node read when following its property links changes, its properties are
+ * computed again (links followed again, from the node's last good data) and take the place of
+ * its old ones in the property source, the beans covering the changed names are re-bound and a
+ * {@link ZkConfigChangedEvent} names them. The nodes read when following links each have a
+ * data watch, moved when the links lead elsewhere. Changes are applied one at a time.
  */
 final class ConfigNode {
 
 	private static final Log logger = LogFactory.getLog(ConfigNode.class);
 
-	private final ZkPropertySource source;
+	private final String sourceName;
+
+	private final String path;
+
+	private final String prefix;
 
 	private final MutablePropertySources sources;
 
@@ -47,22 +51,28 @@ final class ConfigNode {
 
 	private final DependencyWatches linkWatches;
 
+	private ImportedNode latest;
+
 	private @Nullable Map<String, Object> stored;
 
 	private boolean closed;
 
 	/**
 	 * Creates the node; nothing is watched before its {@link #dataWatch()} starts.
-	 * @param source the node's property source
-	 * @param sources the environment's property sources, where the node's current one is
+	 * @param sourceName the name of the property source of the node's import
+	 * @param node the node as loaded
+	 * @param sources the environment's property sources, where the import's current one is
 	 * @param client the client to read and watch with
 	 * @param pool the pool the watches run on
 	 * @param rebinder re-binds the beans
 	 * @param publisher publishes the events
 	 */
-	ConfigNode(ZkPropertySource source, MutablePropertySources sources, CuratorFramework client, Executor pool,
-			ConfigurationPropertiesRebinder rebinder, ApplicationEventPublisher publisher) {
-		this.source = source;
+	ConfigNode(String sourceName, ImportedNode node, MutablePropertySources sources, CuratorFramework client,
+			Executor pool, ConfigurationPropertiesRebinder rebinder, ApplicationEventPublisher publisher) {
+		this.sourceName = sourceName;
+		this.path = node.path();
+		this.prefix = node.prefix();
+		this.latest = node;
 		this.sources = sources;
 		this.client = client;
 		this.pool = pool;
@@ -76,23 +86,26 @@ final class ConfigNode {
 	 * @return a new watch
 	 */
 	NodeWatch dataWatch() {
-		return new NodeWatch(this.client, this.source.getPath(), WatchKind.DATA, this.pool, (snapshot) -> {
+		return new NodeWatch(this.client, this.path, WatchKind.DATA, this.pool, (snapshot) -> {
 			nodeRead(snapshot);
 			return true;
 		});
 	}
 
 	/**
-	 * The node's property source the environment holds now: a refresh of the environment
-	 * (Spring Cloud's {@code /actuator/refresh}) replaces it with one loaded anew.
+	 * The node as the environment's property source holds it now: a refresh of the
+	 * environment (Spring Cloud's {@code /actuator/refresh}) replaces the source with one
+	 * loaded anew.
 	 */
-	private ZkPropertySource current() {
-		return (this.sources.get(this.source.getName()) instanceof ZkPropertySource now) ? now : this.source;
+	private ImportedNode current() {
+		ImportedNode now = (this.sources.get(this.sourceName) instanceof ZkPropertySource source)
+				? source.node(this.path) : null;
+		return (now != null) ? now : this.latest;
 	}
 
 	private synchronized void nodeRead(NodeSnapshot snapshot) {
 		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
-		boolean loaded = version == current().getVersion();
+		boolean loaded = version == current().version();
 		if (this.closed || (loaded && this.stored != null)) {
 			return;
 		}
@@ -110,36 +123,53 @@ final class ConfigNode {
 
 	private synchronized void linkedNodeChanged() {
 		if (!this.closed) {
-			apply(current().getVersion());
+			apply(current().version());
 		}
 	}
 
 	private void apply(long version) {
 		PropertyLinks.Followed followed;
 		try {
-			followed = PropertyLinks.follow(this.client, this.source.getPath(), this.stored);
+			followed = PropertyLinks.follow(this.client, this.path, this.stored);
 		}
 		catch (ZkException unreadable) {
-			logger.warn(unreadable.getMessage() + "; the properties of " + this.source.getPath()
+			logger.warn(unreadable.getMessage() + "; the properties of " + this.path
 					+ " stay as they are until the next change");
 			return;
 		}
-		ZkPropertySource current = current();
-		Set<String> keys = current.replace(PropertyKeys.flatten(this.source.getPrefix(), followed.properties()),
+		ImportedNode current = current();
+		ImportedNode changed = current.withProperties(PropertyKeys.flatten(this.prefix, followed.properties()),
 				version);
+		Object source = replace(changed);
+		Set<String> keys = current.changedNames(changed);
 		watchLinked(followed.read());
 		if (keys.isEmpty()) {
 			return;
 		}
 		followed.errors().forEach(this::report);
 		List<String> rebound = this.rebinder.rebind(keys);
-		logger.info("Configuration node " + this.source.getPath() + " changed " + keys + "; re-bound " + rebound);
-		this.publisher.publishEvent(new ZkConfigChangedEvent(current, this.source.getPath(), keys));
+		logger.info("Configuration node " + this.path + " changed " + keys + "; re-bound " + rebound);
+		this.publisher.publishEvent(new ZkConfigChangedEvent(source, this.path, keys));
+	}
+
+	/**
+	 * Puts the node's new version in the import's property source the environment holds (when
+	 * it holds one).
+	 * @return the property source, or this node when the environment holds none
+	 */
+	private Object replace(ImportedNode changed) {
+		this.latest = changed;
+		if (this.sources.get(this.sourceName) instanceof ZkPropertySource source && source.node(this.path) != null) {
+			source.replace(changed);
+			return source;
+		}
+		return this;
 	}
 
 	private void report(String error) {
 		logger.error(error);
-		this.publisher.publishEvent(new ZkConfigErrorEvent(this.source, this.source.getPath(), error));
+		Object source = this.sources.get(this.sourceName);
+		this.publisher.publishEvent(new ZkConfigErrorEvent((source != null) ? source : this, this.path, error));
 	}
 
 	/**
@@ -148,7 +178,7 @@ final class ConfigNode {
 	 */
 	private void watchLinked(Map<String, Long> read) {
 		Map<String, Long> linked = new HashMap<>(read);
-		linked.remove(this.source.getPath());
+		linked.remove(this.path);
 		this.linkWatches.watch(linked);
 	}
 

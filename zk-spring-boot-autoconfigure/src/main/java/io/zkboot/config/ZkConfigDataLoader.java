@@ -21,11 +21,11 @@ import org.springframework.boot.context.config.ConfigDataLoader;
 import org.springframework.boot.context.config.ConfigDataLoaderContext;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.core.env.PropertySource;
 
 /**
- * Loads a {@code zk:} location: one {@link ZkPropertySource} for the node and one for each
- * node below it, whose names are prefixed with the node's path below the imported node. A
+ * Loads a {@code zk:} location: one {@link ZkPropertySource} with the properties of the node
+ * and of each node below it, whose names are prefixed with the node's path below the imported
+ * node. A
  * missing node is "not found", so startup fails; with {@code optional:zk:}, or for a default
  * context of {@code zk:} without a path, it gives an empty property source that is watched (its properties arrive when the node is created). A server
  * not reached within {@code zk.startup.wait} fails startup with a {@link ZkStartupException};
@@ -60,15 +60,14 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 			return unreachable(resource);
 		}
 		try {
-			List<PropertySource<?>> sources = new ArrayList<>();
-			load(client, resource.getPath(), "", sources);
-			return configData(resource, sources);
+			List<ImportedNode> nodes = new ArrayList<>();
+			load(client, resource.getPath(), "", nodes);
+			return configData(resource, nodes);
 		}
 		catch (KeeperException.NoNodeException ex) {
 			if (resource.isMissingAllowed()) {
 				// watched like any other, so that the node's properties arrive when it is created
-				return configData(resource,
-						List.of(new ZkPropertySource(resource.getPath(), "", Map.of(), ZkPropertySource.NEVER_READ)));
+				return configData(resource, List.of(ImportedNode.unread(resource.getPath(), "")));
 			}
 			throw new ConfigDataResourceNotFoundException(resource, ex);
 		}
@@ -90,20 +89,20 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 			throw failure;
 		}
 		this.logger.warn(failure.getMessage() + "; starting without it, its properties are bound once connected");
-		return configData(resource,
-				List.of(new ZkPropertySource(resource.getPath(), "", Map.of(), ZkPropertySource.NEVER_READ)));
+		return configData(resource, List.of(ImportedNode.unread(resource.getPath(), "")));
 	}
 
 	/**
-	 * The property sources, profile-specific for a profile's default context (so that they
-	 * come before the contexts without a profile, as Boot's profile-specific files do).
+	 * The import's property source, profile-specific for a profile's default context (so
+	 * that it comes before the contexts without a profile, as Boot's profile-specific files do).
 	 */
-	private ConfigData configData(ZkConfigDataResource resource, List<PropertySource<?>> sources) {
+	private ConfigData configData(ZkConfigDataResource resource, List<ImportedNode> nodes) {
+		List<ZkPropertySource> sources = List.of(new ZkPropertySource(resource.getPath(), nodes));
 		return (resource.getProfile() != null) ? new ConfigData(sources, ConfigData.Option.PROFILE_SPECIFIC)
 				: new ConfigData(sources);
 	}
 
-	private void load(CuratorFramework client, String path, String prefix, List<PropertySource<?>> sources)
+	private void load(CuratorFramework client, String path, String prefix, List<ImportedNode> nodes)
 			throws Exception {
 		Stat stat = new Stat();
 		byte[] data = client.getData().storingStatIn(stat).forPath(path);
@@ -118,11 +117,11 @@ public class ZkConfigDataLoader implements ConfigDataLoader<ZkConfigDataResource
 			this.logger.error(invalid.getMessage() + "; it gives no properties");
 			properties = Map.of();
 		}
-		sources.add(new ZkPropertySource(path, prefix, properties, stat.getMzxid()));
+		nodes.add(new ImportedNode(path, prefix, properties, stat.getMzxid()));
 		List<String> children = new ArrayList<>(client.getChildren().forPath(path));
 		children.sort(CodePointOrder.NAMES);
 		for (String child : children) {
-			load(client, ZkPath.child(path, child), prefix + child + ".", sources);
+			load(client, ZkPath.child(path, child), prefix + child + ".", nodes);
 		}
 	}
 

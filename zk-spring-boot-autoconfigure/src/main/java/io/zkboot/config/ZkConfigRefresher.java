@@ -1,7 +1,6 @@
 package io.zkboot.config;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -19,14 +18,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Keeps the {@link ZkPropertySource}s of the environment current: one data watch and one
  * children watch per node, and a data watch on each node its property links lead through. A
- * node created below an imported node gets a property source of its own, placed after its
- * parent's, and its properties are applied as a change. When a node (or a node its links lead
- * through) changes, only its property source is updated, from the data the watch read and the
+ * node created below an imported node joins its import's property source, placed after its
+ * parent, and its properties are applied as a change. When a node (or a node its links lead
+ * through) changes, only its properties are computed again, from the data the watch read and the
  * links followed again, then the {@code @ConfigurationProperties} beans bound to the changed
  * names are re-bound and a {@link ZkConfigChangedEvent} names them (see {@link ConfigNode}).
  * A read with no change (the first one, or one after a new session) does nothing. Invalid JSON
@@ -97,33 +95,33 @@ public class ZkConfigRefresher implements SmartLifecycle {
 		this.watches.startAll(this.environment.getPropertySources()
 			.stream()
 			.filter(ZkPropertySource.class::isInstance)
-			.flatMap((source) -> watch((ZkPropertySource) source)));
+			.flatMap((source) -> ((ZkPropertySource) source).nodes()
+				.stream()
+				.flatMap((node) -> watch(source.getName(), node))));
 	}
 
-	private Stream<NodeWatch> watch(ZkPropertySource source) {
-		ConfigNode node = new ConfigNode(source, this.environment.getPropertySources(), this.client, this.pool, this.rebinder, this.publisher);
+	private Stream<NodeWatch> watch(String sourceName, ImportedNode imported) {
+		ConfigNode node = new ConfigNode(sourceName, imported, this.environment.getPropertySources(), this.client,
+				this.pool, this.rebinder, this.publisher);
 		this.nodes.add(node);
-		NodeWatch children = new NodeWatch(this.client, source.getPath(), WatchKind.CHILDREN, this.pool,
+		NodeWatch children = new NodeWatch(this.client, imported.path(), WatchKind.CHILDREN, this.pool,
 				(snapshot) -> {
-					snapshot.children().forEach((child) -> childSeen(source, child));
+					snapshot.children().forEach((child) -> childSeen(sourceName, imported, child));
 					return true;
 				});
 		return Stream.of(node.dataWatch(), children);
 	}
 
-	private void childSeen(ZkPropertySource parent, String child) {
-		String path = ZkPath.child(parent.getPath(), child);
-		ZkPropertySource source = new ZkPropertySource(path, parent.getPrefix() + child + ".", Map.of(),
-				ZkPropertySource.NEVER_READ);
-		MutablePropertySources sources = this.environment.getPropertySources();
-		synchronized (sources) {
-			if (!this.watches.isRunning() || sources.contains(source.getName())) {
-				return;
-			}
-			sources.addAfter(parent.getName(), source);
+	private void childSeen(String sourceName, ImportedNode parent, String child) {
+		String path = ZkPath.child(parent.path(), child);
+		ImportedNode added = ImportedNode.unread(path, parent.prefix() + child + ".");
+		if (!this.watches.isRunning()
+				|| !(this.environment.getPropertySources().get(sourceName) instanceof ZkPropertySource source)
+				|| !source.addAfter(parent.path(), added)) {
+			return;
 		}
-		logger.info("Configuration node " + path + " appeared under " + parent.getPath());
-		this.watches.startAll(watch(source));
+		logger.info("Configuration node " + path + " appeared under " + parent.path());
+		this.watches.startAll(watch(sourceName, added));
 	}
 
 	@Override

@@ -67,6 +67,30 @@ class ZkConfigTests {
 	}
 
 	@Test
+	void anImportIsOnePropertySourceWhereTheNodeReadFirstWinsANameUntilItNoLongerGivesIt() throws Exception {
+		zk.set("/config/merge", "{\"shop.greeting\":\"from the parent\"}");
+		zk.set("/config/merge/shop", "{\"greeting\":\"from the child\",\"size\":4}");
+		try (ConfigurableApplicationContext context = run("--spring.config.import=zk:/config/merge")) {
+			assertThat(context.getEnvironment().getPropertySources().stream().filter(ZkPropertySource.class::isInstance))
+				.singleElement()
+				.satisfies((source) -> {
+					assertThat(source.getName()).isEqualTo("zk:/config/merge");
+					assertThat(((ZkPropertySource) source).getNodePaths()).containsExactly("/config/merge",
+							"/config/merge/shop");
+				});
+			ShopProperties shop = context.getBean(ShopProperties.class);
+			assertThat(shop.getGreeting()).isEqualTo("from the parent");
+			assertThat(shop.getSize()).isEqualTo(4);
+			zk.set("/config/merge/shop", "{\"greeting\":\"from the child\",\"size\":5}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getSize()).isEqualTo(5));
+			assertThat(shop.getGreeting()).isEqualTo("from the parent");
+			zk.set("/config/merge", "{}");
+			await().atMost(WAIT).untilAsserted(() -> assertThat(shop.getGreeting()).isEqualTo("from the child"));
+			assertThat(shop.getSize()).isEqualTo(5);
+		}
+	}
+
+	@Test
 	void aChangeByAnotherClientReBindsOnlyTheBeansItCoversOnce() throws Exception {
 		zk.set("/config/change", "{}");
 		zk.set("/config/change/shop", "{\"greeting\":\"hello\",\"size\":3}");
