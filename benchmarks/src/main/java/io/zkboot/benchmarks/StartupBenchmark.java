@@ -68,7 +68,9 @@ final class StartupBenchmark implements Benchmark {
 		.or(jar("org/springframework/cloud/spring-cloud-context/"))
 		.or(jar("org/apache/curator/curator-x-discovery/"));
 
-	private static final Predicate<String> OURS = jar("io/zkboot/");
+	// from the Maven repository, or from the reactor's target directory when built with -am
+	private static final Predicate<String> OURS = jar("io/zkboot/").or(module("zk-spring-boot-autoconfigure"))
+		.or(module("zk-spring-boot-starter"));
 
 	private static final Predicate<String> ZOOKEEPER = jar("org/springframework/cloud/")
 		.or(jar("org/apache/curator/"))
@@ -221,6 +223,11 @@ final class StartupBenchmark implements Benchmark {
 
 	private static String classesOf(Class<?> type) throws Exception {
 		return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+	}
+
+	/** A class path entry that is the jar or classes a module of this build made in its target directory. */
+	private static Predicate<String> module(String name) {
+		return (entry) -> entry.replace(File.separatorChar, '/').contains("/" + name + "/target/");
 	}
 
 	/** A class path entry that is a jar of the Maven repository under the path. */

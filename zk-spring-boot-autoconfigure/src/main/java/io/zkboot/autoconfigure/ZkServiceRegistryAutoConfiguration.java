@@ -1,5 +1,6 @@
 package io.zkboot.autoconfigure;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,14 +100,28 @@ public class ZkServiceRegistryAutoConfiguration {
 		}
 		InetUtils shared = inetUtils.getIfAvailable();
 		if (shared != null) {
-			return List.of(shared.findFirstNonLoopbackHostInfo().getIpAddress());
+			return List.of(ipAddress(shared));
 		}
 		InetUtilsProperties settings = Binder.get(environment)
 			.bind(InetUtilsProperties.PREFIX, InetUtilsProperties.class)
 			.orElseGet(InetUtilsProperties::new);
 		try (InetUtils own = new InetUtils(settings)) {
-			return List.of(own.findFirstNonLoopbackHostInfo().getIpAddress());
+			return List.of(ipAddress(own));
 		}
+	}
+
+	/**
+	 * The address {@link InetUtils#findFirstNonLoopbackHostInfo()} would give, without the
+	 * host name it also looks up (a reverse DNS lookup on the main thread, up to
+	 * {@code spring.cloud.inetutils.timeout-seconds}) that the registration does not use. A
+	 * subclass of {@code InetUtils} is asked as it expects to be.
+	 */
+	private static String ipAddress(InetUtils inetUtils) {
+		if (inetUtils.getClass() != InetUtils.class) {
+			return inetUtils.findFirstNonLoopbackHostInfo().getIpAddress();
+		}
+		InetAddress address = inetUtils.findFirstNonLoopbackAddress();
+		return (address != null) ? address.getHostAddress() : inetUtils.findFirstNonLoopbackHostInfo().getIpAddress();
 	}
 
 	/**

@@ -95,6 +95,21 @@ class ZkDiscoveryAutoConfigurationTests {
 	}
 
 	@Test
+	void anInetUtilsOfItsOwnIsAskedForItsHostInfo() {
+		webRunner().withBean(InetUtils.class, () -> new InetUtils(new InetUtilsProperties()) {
+
+			@Override
+			public HostInfo findFirstNonLoopbackHostInfo() {
+				HostInfo info = new HostInfo();
+				info.setIpAddress("198.51.100.7");
+				info.setHostname("chosen.example");
+				return info;
+			}
+
+		}).run((context) -> assertThat(context.getBean(ZkRegistration.class).getHosts()).containsExactly("198.51.100.7"));
+	}
+
+	@Test
 	void allAddressesRegistersEveryAddressAsZcZkDoes() {
 		webRunner().withPropertyValues("zk.registry.all-addresses=true")
 			.run((context) -> assertThat(context.getBean(ZkRegistration.class).getHosts())
