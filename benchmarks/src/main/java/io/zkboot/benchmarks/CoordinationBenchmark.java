@@ -335,21 +335,8 @@ final class CoordinationBenchmark implements Benchmark {
 	private List<LatencyResult> gracefulFailover(List<CuratorFramework> clients, List<ZkLocks> locks)
 			throws Exception {
 		String path = ROOT + "/graceful";
-		BlockingQueue<ZkLeaderElection> granted = new LinkedBlockingQueue<>();
-		long[] grantedAt = new long[1];
-		ZkLeadershipListener listener = new ZkLeadershipListener() {
-			@Override
-			public void granted(ZkLeaderElection election) {
-				synchronized (grantedAt) {
-					grantedAt[0] = System.nanoTime();
-				}
-				granted.add(election);
-			}
-
-			@Override
-			public void revoked(ZkLeaderElection election) {
-			}
-		};
+		Grants listener = new Grants();
+		BlockingQueue<ZkLeaderElection> granted = listener.queue;
 		List<ZkElections> elections = new ArrayList<>();
 		List<ZkLeaderElection> joined = new ArrayList<>();
 		for (ZkLocks lock : locks.subList(0, 3)) {
@@ -379,9 +366,7 @@ final class CoordinationBenchmark implements Benchmark {
 						long closing = System.nanoTime();
 						leader.close();
 						ZkLeaderElection next = poll(granted);
-						synchronized (grantedAt) {
-							failover = grantedAt[0] - closing;
-						}
+						failover = listener.lastAt() - closing;
 						ZkElections owner = elections.get(index);
 						joined.set(index, owner.join(path, listener));
 						leader = next;
@@ -485,21 +470,8 @@ final class CoordinationBenchmark implements Benchmark {
 
 	private List<LatencyResult> crashFailover(String connectString, List<CuratorFramework> clients) throws Exception {
 		String path = ROOT + "/crash";
-		BlockingQueue<ZkLeaderElection> granted = new LinkedBlockingQueue<>();
-		long[] grantedAt = new long[1];
-		ZkLeadershipListener listener = new ZkLeadershipListener() {
-			@Override
-			public void granted(ZkLeaderElection election) {
-				synchronized (grantedAt) {
-					grantedAt[0] = System.nanoTime();
-				}
-				granted.add(election);
-			}
-
-			@Override
-			public void revoked(ZkLeaderElection election) {
-			}
-		};
+		Grants listener = new Grants();
+		BlockingQueue<ZkLeaderElection> granted = listener.queue;
 		List<ZkElections> survivors = new ArrayList<>();
 		List<ZkLocks> survivorLocks = new ArrayList<>();
 		long[] samples = new long[CRASHES];
@@ -556,9 +528,7 @@ final class CoordinationBenchmark implements Benchmark {
 					if (next == doomedElection) {
 						throw new IllegalStateException("the cut-off participant was granted again");
 					}
-					synchronized (grantedAt) {
-						samples[crash] = grantedAt[0] - cut;
-					}
+					samples[crash] = listener.lastAt() - cut;
 					doomedElections.close();
 					doomedLocks.close();
 				}
@@ -698,6 +668,29 @@ final class CoordinationBenchmark implements Benchmark {
 		public void close() throws IOException {
 			this.listener.close();
 			cut();
+		}
+
+	}
+
+	/** Records each grant, and when the last one came. */
+	private static final class Grants implements ZkLeadershipListener {
+
+		final BlockingQueue<ZkLeaderElection> queue = new LinkedBlockingQueue<>();
+
+		private long lastAt;
+
+		@Override
+		public synchronized void granted(ZkLeaderElection election) {
+			this.lastAt = System.nanoTime();
+			this.queue.add(election);
+		}
+
+		@Override
+		public void revoked(ZkLeaderElection election) {
+		}
+
+		synchronized long lastAt() {
+			return this.lastAt;
 		}
 
 	}
