@@ -104,7 +104,7 @@ final class ConfigNode {
 	}
 
 	private synchronized void nodeRead(NodeSnapshot snapshot) {
-		long version = snapshot.exists() ? snapshot.stat().getMzxid() : -1;
+		long version = snapshot.modified();
 		boolean loaded = version == current().version();
 		if (this.closed || (loaded && this.stored != null)) {
 			return;

@@ -71,7 +71,7 @@ public final class DependencyWatches implements AutoCloseable {
 	private Dependency watchNode(String path, long version) {
 		AtomicLong seen = new AtomicLong(version);
 		NodeWatch watch = new NodeWatch(this.client, path, WatchKind.DATA, this.pool, (snapshot) -> {
-			long read = LinkRecordingReader.versionOf(snapshot);
+			long read = snapshot.modified();
 			if (seen.getAndSet(read) != read) {
 				this.changed.accept(path);
 			}

@@ -12,13 +12,11 @@ import org.apache.curator.framework.CuratorFramework;
  * followed, or the properties a property link led to) and the nodes only checked for
  * existence. A view watches them to notice a link, or what it leads to, changing.
  *
- * <p>A version is the node's {@code mzxid} when first read, or {@link #ABSENT}; a data watch
- * on the node seeing another version means the node changed since.
+ * <p>A version is the node's {@code mzxid} when first read, or {@code -1} when it did not
+ * exist (as {@link NodeSnapshot#modified()}); a data watch on the node seeing another version
+ * means the node changed since.
  */
 public final class LinkRecordingReader extends CuratorNodeReader {
-
-	/** The version of a node that does not exist. */
-	static final long ABSENT = CuratorNodeReader.ABSENT;
 
 	private final Map<String, Long> linkHolders = new LinkedHashMap<>();
 
@@ -30,15 +28,6 @@ public final class LinkRecordingReader extends CuratorNodeReader {
 	 */
 	public LinkRecordingReader(CuratorFramework client) {
 		super(client);
-	}
-
-	/**
-	 * The version of a node as a data watch read it.
-	 * @param snapshot what the watch read
-	 * @return the node's {@code mzxid}, or {@link #ABSENT}
-	 */
-	static long versionOf(NodeSnapshot snapshot) {
-		return snapshot.exists() ? snapshot.stat().getMzxid() : ABSENT;
 	}
 
 	@Override

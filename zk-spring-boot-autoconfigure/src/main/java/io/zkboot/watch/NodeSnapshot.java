@@ -38,6 +38,14 @@ public record NodeSnapshot(String path, byte @Nullable [] data, @Nullable Stat s
 	}
 
 	/**
+	 * The version of the node's data as read: the zxid of its last change ({@code mzxid}).
+	 * @return the {@code mzxid}, or {@code -1} when the node did not exist
+	 */
+	public long modified() {
+		return (this.stat != null) ? this.stat.getMzxid() : -1;
+	}
+
+	/**
 	 * The data as UTF-8 text.
 	 * @return the text, {@code null} when there is no data
 	 */

@@ -262,10 +262,10 @@ public final class NodeWatch implements AutoCloseable {
 	}
 
 	private long versionOf(NodeSnapshot snapshot) {
-		if (!snapshot.exists()) {
-			return -1;
+		if (this.kind == WatchKind.DATA || !snapshot.exists()) {
+			return snapshot.modified();
 		}
-		return (this.kind == WatchKind.DATA) ? snapshot.stat().getMzxid() : snapshot.stat().getPzxid();
+		return snapshot.stat().getPzxid();
 	}
 
 	private long currentSession() {
